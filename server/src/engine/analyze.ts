@@ -1,0 +1,107 @@
+import { emrRelease, type EmrRelease } from '../catalog';
+import { RULES } from '../rules';
+import type { Rule, RuleContext } from '../rules/types';
+import { computeSizing, type ClusterOverride } from '../sizing/compute';
+import type { SizingReport } from '../sizing/report';
+import { compareFindings, type Finding, type Severity } from './findings';
+import { parseEmrJson } from './jsonModel';
+import type { ConfigModel, DocumentFormat } from './model';
+import { parseSparkProperties } from './propertiesModel';
+
+/** Documents larger than this are refused rather than parsed (the editor reports one finding, the CLI exits 2). */
+export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+
+export type SeverityOverride = Severity | 'off';
+
+export interface AnalysisOptions {
+  /** Release to assume when the document has no ReleaseLabel. */
+  release?: string;
+  /** Cluster to size against when the document does not describe one. */
+  cluster?: ClusterOverride;
+  /** Per rule ID or name. */
+  severities?: Record<string, SeverityOverride>;
+  /** Rules to run (defaults to the registry). */
+  rules?: readonly Rule[];
+}
+
+export interface Analysis {
+  model: ConfigModel;
+  findings: Finding[];
+  sizing: SizingReport;
+  /** Rules that threw: the analysis goes on without them. */
+  ruleFailures: { ruleId: string; error: string }[];
+}
+
+/** Which reader a file name calls for; undefined when the name does not tell. */
+export function formatForFileName(fileName: string): DocumentFormat | undefined {
+  const base = fileName.split(/[\\/]/).pop()!.toLowerCase();
+  if (base === 'spark-defaults.conf' || base.endsWith('.spark.conf') || base.endsWith('.conf') || base.endsWith('.properties')) return 'spark-properties';
+  if (base.endsWith('.json') || base.endsWith('.jsonc')) return 'emr-json';
+  return undefined;
+}
+
+/** The format by name, else by content: JSON documents start with { or [. */
+export function detectFormat(fileName: string, text: string): DocumentFormat {
+  return formatForFileName(fileName) ?? (/^\uFEFF?\s*[[{]/.test(text) ? 'emr-json' : 'spark-properties');
+}
+
+export function parseDocument(text: string, format: DocumentFormat, options: { allowComments?: boolean } = {}): ConfigModel {
+  return format === 'emr-json' ? parseEmrJson(text, options) : parseSparkProperties(text);
+}
+
+function resolveRelease(model: ConfigModel, fallback?: string): { release?: EmrRelease; label?: string } {
+  const label = model.cluster.releaseLabel?.value ?? fallback;
+  return { release: label ? emrRelease(label) : undefined, label };
+}
+
+function effectiveSeverity(rule: Rule, requested: Severity, overrides?: Record<string, SeverityOverride>): SeverityOverride {
+  const override = overrides?.[rule.id] ?? overrides?.[rule.name];
+  if (!override) return requested;
+  return override;
+}
+
+export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}): Analysis {
+  const findings: Finding[] = [];
+  const ruleFailures: Analysis['ruleFailures'] = [];
+  const { release, label } = resolveRelease(model, options.release);
+  let sizing: SizingReport | undefined;
+  const getSizing = () => (sizing ??= computeSizing(model, { release, cluster: options.cluster }));
+  if (!model.recognized) return { model, findings, sizing: getSizing(), ruleFailures };
+  for (const rule of options.rules ?? RULES) {
+    if (!rule.formats.includes(model.format)) continue;
+    if (options.severities && effectiveSeverity(rule, rule.severity, options.severities) === 'off') continue;
+    const context: RuleContext = {
+      model,
+      release,
+      releaseLabel: label,
+      sizing: getSizing,
+      report(report) {
+        const severity = effectiveSeverity(rule, report.severity ?? rule.severity, options.severities);
+        if (severity === 'off') return;
+        findings.push({
+          ruleId: rule.id,
+          rule: rule.name,
+          severity,
+          message: report.message,
+          span: report.span,
+          path: report.path,
+          fixes: report.fixes ?? [],
+          related: report.related ?? [],
+        });
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      ruleFailures.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  findings.sort(compareFindings);
+  return { model, findings, sizing: getSizing(), ruleFailures };
+}
+
+export function analyzeText(text: string, fileName: string, options: AnalysisOptions & { format?: DocumentFormat } = {}): Analysis {
+  const format = options.format ?? detectFormat(fileName, text);
+  const model = parseDocument(text, format, { allowComments: fileName.toLowerCase().endsWith('.jsonc') });
+  return analyzeModel(model, options);
+}

@@ -1,0 +1,137 @@
+// Value syntax as Spark reads it (JavaUtils.byteStringAs / timeStringAs and ConfigHelpers).
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+const BYTE_SUFFIXES: Record<string, number> = {
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  t: 1024 ** 4,
+  tb: 1024 ** 4,
+  p: 1024 ** 5,
+  pb: 1024 ** 5,
+};
+
+export type ByteUnit = 'B' | 'KiB' | 'MiB' | 'GiB';
+
+export const BYTES_PER_UNIT: Record<ByteUnit, number> = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };
+
+const DURATION_SUFFIXES: Record<string, number> = {
+  ns: 1e-6,
+  us: 0.001,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+export type DurationUnit = 'ns' | 'us' | 'ms' | 's' | 'min';
+
+export const MS_PER_UNIT: Record<DurationUnit, number> = { ns: 1e-6, us: 0.001, ms: 1, s: 1000, min: 60_000 };
+
+export interface ByteSize {
+  bytes: number;
+  /** True when the value had no suffix and took the key's own unit. */
+  bare: boolean;
+}
+
+export function parseBytes(raw: string, bareUnit: ByteUnit): ParseResult<ByteSize> {
+  const value = raw.trim().toLowerCase();
+  if (value === '') return { ok: false, problem: 'is empty; a size such as 4g or 512m is expected' };
+  if (/^[0-9]+\.[0-9]+[a-z]*$/.test(value)) {
+    return { ok: false, problem: 'has a fraction, which Spark does not accept in sizes; use a whole number in a smaller unit (for example 1536m instead of 1.5g)' };
+  }
+  const match = /^([0-9]+)([a-z]*)$/.exec(value);
+  if (!match) {
+    if (/^[0-9]+\s+[a-z]+$/.test(value)) return { ok: false, problem: 'has a space between the number and the unit, which Spark does not accept' };
+    return { ok: false, problem: 'is not a size: expected a whole number with an optional unit b, k, m, g, t or p (binary)' };
+  }
+  const [, digits, suffix] = match;
+  if (suffix === '') return { ok: true, value: { bytes: Number(digits) * BYTES_PER_UNIT[bareUnit], bare: true } };
+  const factor = BYTE_SUFFIXES[suffix];
+  if (factor === undefined) return { ok: false, problem: `has an unknown size unit '${suffix}'; use b, k, m, g, t or p` };
+  return { ok: true, value: { bytes: Number(digits) * factor, bare: false } };
+}
+
+export interface Duration {
+  ms: number;
+  bare: boolean;
+}
+
+export function parseDuration(raw: string, bareUnit: DurationUnit): ParseResult<Duration> {
+  const value = raw.trim().toLowerCase();
+  if (value === '') return { ok: false, problem: 'is empty; a duration such as 60s or 5min is expected' };
+  if (/^-?[0-9]+\.[0-9]+[a-z]*$/.test(value)) {
+    return { ok: false, problem: 'has a fraction, which Spark does not accept in durations; use a whole number in a smaller unit' };
+  }
+  const match = /^(-?[0-9]+)([a-z]*)$/.exec(value);
+  if (!match) return { ok: false, problem: 'is not a duration: expected a whole number with an optional unit us, ms, s, m, min, h or d' };
+  const [, digits, suffix] = match;
+  if (suffix === '') return { ok: true, value: { ms: Number(digits) * MS_PER_UNIT[bareUnit], bare: true } };
+  const factor = DURATION_SUFFIXES[suffix];
+  if (factor === undefined || suffix === 'ns') return { ok: false, problem: `has an unknown time unit '${suffix}'; use us, ms, s, m, min, h or d` };
+  return { ok: true, value: { ms: Number(digits) * factor, bare: false } };
+}
+
+export function parseBoolean(raw: string): ParseResult<boolean> {
+  const value = raw.trim().toLowerCase();
+  if (value === 'true') return { ok: true, value: true };
+  if (value === 'false') return { ok: true, value: false };
+  return { ok: false, problem: 'is not a boolean: only true or false is accepted' };
+}
+
+const INT_MAX = 2 ** 31 - 1;
+
+export function parseInteger(raw: string, long = false): ParseResult<number> {
+  const value = raw.trim();
+  if (!/^[+-]?[0-9]+$/.test(value)) {
+    if (/^[+-]?[0-9]*\.[0-9]+$/.test(value)) return { ok: false, problem: 'has a fraction; a whole number is expected' };
+    return { ok: false, problem: `is not ${long ? 'a whole number' : 'an integer'}` };
+  }
+  const n = Number(value);
+  if (!long && (n > INT_MAX || n < -INT_MAX - 1)) return { ok: false, problem: 'is larger than a Java int can hold' };
+  return { ok: true, value: n };
+}
+
+export function parseDouble(raw: string): ParseResult<number> {
+  const value = raw.trim();
+  if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?[dDfF]?$/.test(value)) return { ok: false, problem: 'is not a number' };
+  return { ok: true, value: Number(value.replace(/[dDfF]$/, '')) };
+}
+
+export function parseFraction(raw: string): ParseResult<number> {
+  const parsed = parseDouble(raw);
+  if (!parsed.ok) return parsed;
+  if (parsed.value < 0 || parsed.value > 1) return { ok: false, problem: 'is outside the range 0 to 1' };
+  return parsed;
+}
+
+const JAVA_IDENTIFIER = '[A-Za-z_$][A-Za-z0-9_$]*';
+const CLASS_NAME = new RegExp(`^${JAVA_IDENTIFIER}(\\.${JAVA_IDENTIFIER})*$`);
+
+export function isClassName(raw: string): boolean {
+  return CLASS_NAME.test(raw.trim());
+}
+
+export const MiB = 1024 * 1024;
+
+/** Whole MiB, rounded down as Spark's byteStringAsMb does. */
+export function toMiB(bytes: number): number {
+  return Math.floor(bytes / MiB);
+}
+
+export function formatMiB(mib: number): string {
+  if (mib >= 1024 && mib % 1024 === 0) return `${mib / 1024} GiB`;
+  return `${mib.toLocaleString('en-US')} MiB`;
+}
+
+/** Spark-style memory value for a number of MiB: whole GiB as "37g", otherwise "1536m". */
+export function sparkMemoryValue(mib: number): string {
+  return mib % 1024 === 0 ? `${mib / 1024}g` : `${mib}m`;
+}

@@ -1,0 +1,54 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeModel, formatForFileName, MAX_DOCUMENT_BYTES, parseDocument, type Analysis, type AnalysisOptions } from '../engine/analyze';
+import type { DocumentFormat } from '../engine/model';
+import { LineIndex } from '../engine/text';
+
+export interface CachedDocument {
+  uri: string;
+  version: number;
+  analysis?: Analysis;
+  lines: LineIndex;
+  /** Set when the document is not analysed, and why. */
+  skipped?: 'too-large' | 'not-emr';
+}
+
+/** Which documents the server analyses: JSON by content, spark-defaults by name or language id. */
+export function formatFor(document: TextDocument): DocumentFormat | undefined {
+  if (document.languageId === 'spark-properties') return 'spark-properties';
+  if (document.languageId === 'json' || document.languageId === 'jsonc') return 'emr-json';
+  return formatForFileName(decodeURIComponent(document.uri));
+}
+
+/** One parse and one analysis per document version, shared by every handler. */
+export class DocumentCache {
+  private readonly entries = new Map<string, CachedDocument>();
+
+  constructor(private readonly options: () => AnalysisOptions) {}
+
+  get(document: TextDocument): CachedDocument {
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const entry = this.analyse(document);
+    this.entries.set(document.uri, entry);
+    return entry;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private analyse(document: TextDocument): CachedDocument {
+    const text = document.getText();
+    const lines = new LineIndex(text);
+    const base = { uri: document.uri, version: document.version, lines };
+    if (text.length > MAX_DOCUMENT_BYTES) return { ...base, skipped: 'too-large' };
+    const format = formatFor(document) ?? 'emr-json';
+    const model = parseDocument(text, format, { allowComments: document.languageId === 'jsonc' });
+    if (!model.recognized) return { ...base, skipped: 'not-emr' };
+    return { ...base, analysis: analyzeModel(model, this.options()) };
+  }
+}

@@ -1,0 +1,27 @@
+import type { CheckedFile } from './checkResult';
+import { oneBasedEdit, oneBasedRange } from './positions';
+
+export function jsonReport(files: CheckedFile[]) {
+  return {
+    version: 1,
+    files: files.map((file) => ({
+      path: file.path,
+      format: file.analysis.model.format,
+      recognized: file.analysis.model.recognized,
+      findings: file.analysis.findings.map((f) => ({
+        ruleId: f.ruleId,
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        range: oneBasedRange(file.lines, f.span),
+        path: f.path,
+        fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => oneBasedEdit(file.lines, e)) })),
+        related: f.related.map((r) => ({ message: r.message, range: oneBasedRange(file.lines, r.span) })),
+      })),
+    })),
+  };
+}
+
+export function formatJson(files: CheckedFile[]): string {
+  return JSON.stringify(jsonReport(files), null, 2) + '\n';
+}

@@ -1,0 +1,29 @@
+import type { Severity } from '../engine/findings';
+import type { CheckedFile } from './checkResult';
+import { oneBasedRange } from './positions';
+
+const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
+
+export function formatText(files: CheckedFile[]): string {
+  const lines: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const file of files) {
+    if (!file.analysis.model.recognized) {
+      lines.push(`${file.path}: not an EMR configuration (no Configurations, instance groups or classifications found); skipped`);
+      continue;
+    }
+    for (const finding of file.analysis.findings) {
+      const { start } = oneBasedRange(file.lines, finding.span);
+      counts[finding.severity]++;
+      lines.push(`${file.path}:${start.line}:${start.column}  ${LABEL[finding.severity]}  ${finding.ruleId}  ${finding.message}`);
+    }
+  }
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(
+    total === 0
+      ? `${plural(files.length, 'file')} checked, no problems found`
+      : `${plural(files.length, 'file')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info`,
+  );
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,36 @@
+import { classificationNames, classificationInfo } from '../catalog';
+import { replace } from '../engine/edits';
+import { allClassifications } from '../engine/model';
+import { didYouMean } from '../engine/suggest';
+import type { Rule } from './types';
+
+export const unknownClassification: Rule = {
+  id: 'EMR003',
+  name: 'unknown-classification',
+  severity: 'error',
+  summary: 'A top-level Classification that EMR does not know, including names with stray spaces or wrong case.',
+  formats: ['emr-json'],
+  check({ model, report }) {
+    for (const c of allClassifications(model)) {
+      if (c.ancestors.length > 0 || c.name === undefined || !c.nameSpan) continue;
+      if (classificationInfo(c.name)) continue;
+      const trimmed = c.name.trim();
+      if (trimmed !== c.name && classificationInfo(trimmed)) {
+        report({
+          span: c.nameSpan,
+          path: [...c.path, 'Classification'],
+          message: `Classification "${c.name}" has ${c.name.startsWith(' ') || c.name.startsWith('\t') ? 'leading' : 'trailing'} white space; EMR compares names exactly and rejects it. Use "${trimmed}".`,
+          fixes: [{ title: `Change to "${trimmed}"`, edits: [replace(c.nameSpan, JSON.stringify(trimmed))], preferred: true }],
+        });
+        continue;
+      }
+      const suggestion = didYouMean(trimmed, classificationNames());
+      report({
+        span: c.nameSpan,
+        path: [...c.path, 'Classification'],
+        message: `Unknown classification "${c.name}": EMR rejects the cluster request.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replace(c.nameSpan, JSON.stringify(suggestion))], preferred: true }] : [],
+      });
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import { removeEntry } from '../engine/edits';
+import { showValue } from '../engine/secrets';
+import { allClassifications, type PropertyEntry } from '../engine/model';
+import type { Rule } from './types';
+
+export const duplicateKey: Rule = {
+  id: 'EMR006',
+  name: 'duplicate-key',
+  severity: 'warning',
+  summary: 'The same key twice in one Properties object or properties file: only the last one counts.',
+  formats: ['emr-json', 'spark-properties'],
+  check({ model, report }) {
+    for (const c of allClassifications(model)) {
+      const last = new Map<string, PropertyEntry>();
+      for (const entry of c.properties) last.set(entry.key, entry);
+      for (const entry of c.properties) {
+        const winner = last.get(entry.key)!;
+        if (winner === entry) continue;
+        const line = model.text.slice(0, winner.keySpan.start).split(/\r\n|\r|\n/).length;
+        report({
+          span: entry.keySpan,
+          path: entry.path,
+          message: `"${entry.key}" is set again on line ${line}; that later value (${showValue(entry.key, winner.value)}) wins and this one (${showValue(entry.key, entry.value)}) is ignored.`,
+          related: [{ span: winner.keySpan, message: `The value of "${entry.key}" that takes effect.` }],
+          fixes: [{ title: `Remove this ignored "${entry.key}"`, edits: [removeEntry(model, c, entry)], preferred: true }],
+        });
+      }
+    }
+  },
+};
