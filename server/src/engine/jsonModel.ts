@@ -257,11 +257,15 @@ function readUniformInstances(instances: Node, path: ModelPath): InstanceGroup[]
 }
 
 function syntaxProblems(errors: ParseError[], text: string): SyntaxProblem[] {
-  return errors.map((e) => {
+  const problems: SyntaxProblem[] = [];
+  for (const e of errors) {
     const end = Math.min(text.length, e.offset + Math.max(e.length, 1));
     const start = Math.min(e.offset, end);
-    return { message: describeParseError(printParseErrorCode(e.error)), span: span(start, Math.max(start, end)) };
-  });
+    // The parser reports a trailing comma twice at the same place (name expected, value expected); one is enough.
+    if (problems.some((p) => p.span.start === start)) continue;
+    problems.push({ message: describeParseError(printParseErrorCode(e.error)), span: span(start, Math.max(start, end)) });
+  }
+  return problems;
 }
 
 function describeParseError(code: string): string {

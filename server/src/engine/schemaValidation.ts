@@ -111,11 +111,18 @@ function describe(error: ErrorObject, where: string): string {
   }
 }
 
+/** The place a path names, as the subject of a sentence: "ReleaseLabel", "An entry of InstanceGroups". */
 function describePath(path: ModelPath): string {
   const last = [...path].reverse().find((p) => typeof p === 'string');
   if (path.length === 0) return 'The document';
-  if (typeof path[path.length - 1] === 'number') return last ? `Each entry of ${last}` : 'Each entry';
+  if (typeof path[path.length - 1] === 'number') return last ? `An entry of ${last}` : 'An array entry';
   return String(last);
+}
+
+/** The same place after "in": "an entry of Configurations", "Instances". */
+function describePlace(path: ModelPath): string {
+  const subject = describePath(path);
+  return subject.startsWith('An ') ? `an ${subject.slice(3)}` : subject;
 }
 
 /** Structural problems found by validating the document against the project's JSON Schemas. */
@@ -137,8 +144,10 @@ export function validateAgainstSchema(model: ConfigModel): SchemaProblem[] {
       const key = memberKey(object, name);
       if (!key) continue;
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-      const suggestion = didYouMean(name, allowed);
-      const where = path.length === 0 ? 'at the top level' : `in ${describePath(path)}`;
+      const candidate = didYouMean(name, allowed);
+      // Renaming onto a member that is already there would only trade one problem for another.
+      const suggestion = candidate && !memberKey(object, candidate) ? candidate : undefined;
+      const where = path.length === 0 ? 'at the top level' : `in ${describePlace(path)}`;
       problems.push({
         path: [...path, name],
         span: nodeRange(key),

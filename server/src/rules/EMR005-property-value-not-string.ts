@@ -3,6 +3,8 @@ import { allClassifications } from '../engine/model';
 import type { Fix } from '../engine/findings';
 import type { Rule } from './types';
 
+const KIND_WORDS: Record<string, string> = { number: 'a number', boolean: 'a boolean', null: 'null', object: 'an object', array: 'an array' };
+
 export const propertyValueNotString: Rule = {
   id: 'EMR005',
   name: 'property-value-not-string',
@@ -20,7 +22,7 @@ export const propertyValueNotString: Rule = {
         report({
           span: entry.valueSpan,
           path: entry.path,
-          message: `The value of "${entry.key}" is a ${entry.valueKind === 'null' ? 'null' : entry.valueKind}; EMR only accepts strings in Properties and rejects the request.${scalar ? ` Write "${entry.rawValue}".` : ''}`,
+          message: `The value of "${entry.key}" is ${KIND_WORDS[entry.valueKind]}; EMR only accepts strings in Properties and rejects the request.${scalar ? ` Write "${entry.rawValue}".` : ''}`,
           fixes,
         });
       }
