@@ -1,5 +1,8 @@
 import { emrRelease, instanceType } from './catalog';
-import { analyzeText } from './engine/analyze';
+import { analyzeText, parseDocument } from './engine/analyze';
+import { resolveCluster } from './sizing/cluster';
+import { makePlan } from './sizing/plan';
+import { planEmrJson, planJson, planProperties, planText } from './output/plan';
 import { didYouMean } from './engine/suggest';
 import { instanceTypeNames, releaseLabels } from './catalog';
 import { oneOf, parseArgs, positiveInteger, UsageError } from './cli/args';
@@ -12,13 +15,31 @@ import { formatText } from './output/text';
 const USAGE = `Usage:
   emr-spark-lint [check] [--format text|json|sarif] [--release emr-X.Y.Z]
                  [--instance-type T] [--instance-count N] FILE...
+  emr-spark-lint size --instance-type T --instance-count N
+                 [--task-instance-type T --task-instance-count N] [--method yarn|guide]
+                 [--release emr-X.Y.Z] [--deploy-mode cluster|client]
+                 [--yarn-memory-mb N] [--max-allocation-mb N] [--min-allocation-mb N]
+                 [--format text|json|properties|emr-json]
 
-Checks Amazon EMR configuration JSON and spark-defaults.conf files.
+check: lints Amazon EMR configuration JSON and spark-defaults.conf files.
+size:  plans Spark executors for a cluster, exactly in MiB.
 Exit status: 0 no errors, 1 at least one error finding, 2 usage or input problem.`;
 
-const VALUE_OPTIONS = new Set(['format', 'release', 'instance-type', 'instance-count', 'task-instance-type', 'task-instance-count']);
+const VALUE_OPTIONS = new Set([
+  'format',
+  'release',
+  'instance-type',
+  'instance-count',
+  'task-instance-type',
+  'task-instance-count',
+  'method',
+  'deploy-mode',
+  'yarn-memory-mb',
+  'max-allocation-mb',
+  'min-allocation-mb',
+]);
 const FLAG_OPTIONS = new Set(['help', 'version']);
-const COMMANDS = new Set(['check', 'help']);
+const COMMANDS = new Set(['check', 'size', 'help']);
 
 interface Io {
   out(text: string): void;
@@ -58,6 +79,33 @@ function runCheck(args: ReturnType<typeof parseArgs>, io: Io): number {
   return files.some((f) => f.analysis.findings.some((x) => x.severity === 'error')) ? 1 : 0;
 }
 
+function runSize(args: ReturnType<typeof parseArgs>, io: Io): number {
+  const format = oneOf('format', args.options.get('format'), ['text', 'json', 'properties', 'emr-json'] as const) ?? 'text';
+  const method = oneOf('method', args.options.get('method'), ['yarn', 'guide'] as const) ?? 'yarn';
+  const type = checkInstanceType('instance-type', args.options.get('instance-type'));
+  if (!type) throw new UsageError('size needs --instance-type');
+  if (args.files.length > 0) throw new UsageError('size takes no files; use check FILE to size a cluster file');
+  const release = checkRelease(args.options.get('release'));
+  const override = {
+    instanceType: type,
+    instanceCount: positiveInteger('instance-count', args.options.get('instance-count')) ?? 1,
+    taskInstanceType: checkInstanceType('task-instance-type', args.options.get('task-instance-type')),
+    taskInstanceCount: positiveInteger('task-instance-count', args.options.get('task-instance-count')),
+    deployMode: oneOf('deploy-mode', args.options.get('deploy-mode'), ['cluster', 'client'] as const),
+    yarnMemoryMiB: positiveInteger('yarn-memory-mb', args.options.get('yarn-memory-mb')),
+    maxAllocationMiB: positiveInteger('max-allocation-mb', args.options.get('max-allocation-mb')),
+    minAllocationMiB: positiveInteger('min-allocation-mb', args.options.get('min-allocation-mb')),
+  };
+  const { shape } = resolveCluster(parseDocument('', 'spark-properties'), release ? emrRelease(release) : undefined, override);
+  if (!shape) throw new UsageError('no cluster to size');
+  const plan = makePlan(shape, method);
+  if (format === 'json') io.out(JSON.stringify(planJson(plan, shape), null, 2) + '\n');
+  else if (format === 'properties') io.out(planProperties(plan));
+  else if (format === 'emr-json') io.out(planEmrJson(plan));
+  else io.out(planText(plan, shape));
+  return 0;
+}
+
 export function main(argv: string[], io: Io): number {
   try {
     const args = parseArgs(argv, VALUE_OPTIONS, FLAG_OPTIONS, COMMANDS);
@@ -69,7 +117,7 @@ export function main(argv: string[], io: Io): number {
       io.out('0.1.0\n');
       return 0;
     }
-    return runCheck(args, io);
+    return args.command === 'size' ? runSize(args, io) : runCheck(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`emr-spark-lint: ${error.message} (see --help)\n`);

@@ -126,9 +126,10 @@ export function toMiB(bytes: number): number {
   return Math.floor(bytes / MiB);
 }
 
+/** "385,024 MiB (376 GiB)" for whole GiB, else "4,892 MiB". */
 export function formatMiB(mib: number): string {
-  if (mib >= 1024 && mib % 1024 === 0) return `${mib / 1024} GiB`;
-  return `${mib.toLocaleString('en-US')} MiB`;
+  const text = `${mib.toLocaleString('en-US')} MiB`;
+  return mib >= 1024 && mib % 1024 === 0 ? `${text} (${mib / 1024} GiB)` : text;
 }
 
 /** Spark-style memory value for a number of MiB: whole GiB as "37g", otherwise "1536m". */

@@ -1,14 +1,24 @@
 import type { EmrRelease } from '../catalog';
+import { effectiveValues } from '../engine/effective';
 import type { ConfigModel } from '../engine/model';
+import { resolveCluster, type ClusterOverride } from './cluster';
+import { evaluate } from './evaluate';
+import { guidePlan, yarnPlan } from './plan';
 import type { SizingReport } from './report';
 
-export interface ClusterOverride {
-  instanceType?: string;
-  instanceCount?: number;
-  taskInstanceType?: string;
-  taskInstanceCount?: number;
-}
+export type { ClusterOverride };
 
-export function computeSizing(_model: ConfigModel, _inputs: { release?: EmrRelease; cluster?: ClusterOverride }): SizingReport {
-  return { unavailable: 'sizing is not computed yet' };
+/** Plans (both methods) and the evaluation of the document's own settings, for the cluster it describes or is given. */
+export function computeSizing(model: ConfigModel, inputs: { release?: EmrRelease; cluster?: ClusterOverride }): SizingReport {
+  const resolved = resolveCluster(model, inputs.release, inputs.cluster);
+  if (!resolved.shape) return { unavailable: resolved.unavailable, unknownTypes: resolved.unknownTypes };
+  const shape = resolved.shape;
+  const settings = effectiveValues(model, 'spark-defaults', shape.nodes[0].group);
+  return {
+    cluster: shape,
+    plan: yarnPlan(shape),
+    guide: guidePlan(shape),
+    evaluation: evaluate(shape, settings),
+    unknownTypes: resolved.unknownTypes,
+  };
 }

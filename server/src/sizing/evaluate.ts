@@ -1,0 +1,111 @@
+import { sparkOption } from '../catalog';
+import type { PropertyEntry } from '../engine/model';
+import { parseBoolean, parseBytes, parseDouble, parseInteger, toMiB, type ByteUnit } from '../engine/units';
+import { OVERHEAD_MINIMUM_MIB, roundUp } from './plan';
+import type { ClusterShape, ContainerBreakdown, Evaluation, GroupEvaluation, HeapSplit } from './report';
+
+export type Settings = Map<string, PropertyEntry>;
+
+function raw(settings: Settings, key: string): string | undefined {
+  return settings.get(key)?.value;
+}
+
+export function memoryMiB(settings: Settings, key: string, fallback?: string): number | undefined {
+  const value = raw(settings, key) ?? fallback;
+  if (value === undefined) return undefined;
+  const unit = (sparkOption(key)?.unit ?? 'MiB') as ByteUnit;
+  const parsed = parseBytes(value, unit);
+  return parsed.ok ? toMiB(parsed.value.bytes) : undefined;
+}
+
+function number(settings: Settings, key: string, fallback: number): number {
+  const value = raw(settings, key);
+  if (value === undefined) return fallback;
+  const parsed = parseDouble(value);
+  return parsed.ok ? parsed.value : fallback;
+}
+
+function integer(settings: Settings, key: string): number | undefined {
+  const value = raw(settings, key);
+  if (value === undefined) return undefined;
+  const parsed = parseInteger(value);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+export function flag(settings: Settings, key: string, fallback: boolean): boolean {
+  const value = raw(settings, key);
+  if (value === undefined) return fallback;
+  const parsed = parseBoolean(value);
+  return parsed.ok ? parsed.value : fallback;
+}
+
+/** The container YARN allocates for one executor or driver, from the settings Spark reads. */
+function container(settings: Settings, role: 'executor' | 'driver', minAllocationMiB: number, cores: number): ContainerBreakdown {
+  const memory = memoryMiB(settings, `spark.${role}.memory`, '1g')!;
+  const explicit = memoryMiB(settings, `spark.${role}.memoryOverhead`) ?? memoryMiB(settings, `spark.yarn.${role}.memoryOverhead`);
+  const factor = number(settings, `spark.${role}.memoryOverheadFactor`, 0.1);
+  const minimum = memoryMiB(settings, `spark.${role}.minMemoryOverhead`) ?? OVERHEAD_MINIMUM_MIB;
+  const byFactor = Math.floor(factor * memory);
+  const overhead = explicit ?? Math.max(byFactor, minimum);
+  const overheadSource: ContainerBreakdown['overheadSource'] = explicit !== undefined ? 'explicit' : byFactor >= minimum ? 'factor' : 'minimum';
+  const offHeap = role === 'executor' && flag(settings, 'spark.memory.offHeap.enabled', false) ? (memoryMiB(settings, 'spark.memory.offHeap.size') ?? 0) : 0;
+  const pyspark = role === 'executor' ? (memoryMiB(settings, 'spark.executor.pyspark.memory') ?? 0) : 0;
+  const request = memory + overhead + offHeap + pyspark;
+  return { cores, memoryMiB: memory, overheadMiB: overhead, overheadSource, offHeapMiB: offHeap, pysparkMiB: pyspark, requestMiB: request, containerMiB: roundUp(request, minAllocationMiB) };
+}
+
+export function heapSplit(settings: Settings, heapMiB: number, cores: number): HeapSplit {
+  const reserved = 300;
+  const usable = Math.max(0, heapMiB - reserved);
+  const fraction = number(settings, 'spark.memory.fraction', 0.6);
+  const storageFraction = number(settings, 'spark.memory.storageFraction', 0.5);
+  const spark = Math.floor(usable * fraction);
+  const storage = Math.floor(spark * storageFraction);
+  const execution = spark - storage;
+  return {
+    heapMiB,
+    reservedMiB: reserved,
+    usableMiB: usable,
+    sparkMemoryMiB: spark,
+    storageMiB: storage,
+    executionMiB: execution,
+    userMiB: usable - spark,
+    executionPerCoreMiB: Math.floor(execution / Math.max(1, cores)),
+  };
+}
+
+/** What this configuration really does on this cluster: container sizes, packing per node, capacity, heap split. */
+export function evaluate(shape: ClusterShape, settings: Settings): Evaluation {
+  const minAllocation = shape.nodes[0].minAllocationMiB;
+  const cores = integer(settings, 'spark.executor.cores') ?? 1;
+  const executor = container(settings, 'executor', minAllocation, cores);
+  const driver = container(settings, 'driver', minAllocation, integer(settings, 'spark.driver.cores') ?? 1);
+  const groups: GroupEvaluation[] = shape.nodes.map((n) => {
+    const perNode = executor.containerMiB > n.maxAllocationMiB ? 0 : Math.floor(n.yarnMemoryMiB / executor.containerMiB);
+    return { role: n.role, instanceType: n.instanceType, nodes: n.nodes, vcpu: n.vcpu, yarnMemoryMiB: n.yarnMemoryMiB, maxAllocationMiB: n.maxAllocationMiB, executorsPerNode: perNode, coresPerNode: perNode * cores };
+  });
+  const slots = groups.reduce((sum, g) => sum + g.executorsPerNode * g.nodes, 0);
+  let capacity = slots;
+  if (shape.deployMode === 'cluster' && groups.length > 0) {
+    // The driver's container lands on a node of the first group and takes its room there.
+    const first = groups[0];
+    const leftForExecutors = Math.max(0, Math.floor((first.yarnMemoryMiB - driver.containerMiB) / executor.containerMiB));
+    capacity = slots - first.executorsPerNode + Math.min(first.executorsPerNode, leftForExecutors);
+  }
+  const requested = integer(settings, 'spark.executor.instances');
+  const dynamicAllocation = flag(settings, 'spark.dynamicAllocation.enabled', false);
+  const running = Math.min(capacity, requested ?? capacity);
+  const used = running * executor.containerMiB + (shape.deployMode === 'cluster' ? driver.containerMiB : 0);
+  const total = shape.nodes.reduce((sum, n) => sum + n.yarnMemoryMiB * n.nodes, 0);
+  return {
+    executor,
+    driver,
+    deployMode: shape.deployMode,
+    groups,
+    capacity: Math.max(0, capacity),
+    requestedInstances: requested,
+    dynamicAllocation,
+    heap: heapSplit(settings, executor.memoryMiB, cores),
+    yarnMemoryUsedPercent: total === 0 ? 0 : Math.round((used / total) * 1000) / 10,
+  };
+}
