@@ -10,6 +10,22 @@ import { unknownSparkKey } from './SPK001-unknown-spark-key';
 import { deprecatedSparkKey } from './SPK002-deprecated-spark-key';
 import { invalidValue } from './SPK003-invalid-value';
 import { fractionalValue } from './SPK004-fractional-value';
+import { containerExceedsMaxAllocation } from './SZ001-container-exceeds-max-allocation';
+import { executorsDoNotFitNode } from './SZ002-executors-do-not-fit-node';
+import { executorInstancesExceedCapacity } from './SZ003-executor-instances-exceed-capacity';
+import { memoryOverheadTooLow } from './SZ004-memory-overhead-too-low';
+import { memoryOverheadExcessive } from './SZ005-memory-overhead-excessive';
+import { executorMemoryTooSmall } from './SZ006-executor-memory-too-small';
+import { coresExceedNodeVcpus } from './SZ007-cores-exceed-node-vcpus';
+import { cpuOversubscribed } from './SZ008-cpu-oversubscribed';
+import { executorCoresHigh } from './SZ009-executor-cores-high';
+import { executorHeapCompressedOops } from './SZ010-executor-heap-compressed-oops';
+import { parallelismLow } from './SZ011-parallelism-low';
+import { shufflePartitionsUnset } from './SZ012-shuffle-partitions-unset';
+import { yarnMemoryUnderused } from './SZ013-yarn-memory-underused';
+import { dynamicAllocationConflict } from './SZ014-dynamic-allocation-conflict';
+import { maximizeResourceAllocationConflict } from './SZ015-maximize-resource-allocation-conflict';
+import { unknownInstanceType } from './SZ016-unknown-instance-type';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -24,6 +40,22 @@ export const RULES: readonly Rule[] = [
   deprecatedSparkKey,
   invalidValue,
   fractionalValue,
+  containerExceedsMaxAllocation,
+  executorsDoNotFitNode,
+  executorInstancesExceedCapacity,
+  memoryOverheadTooLow,
+  memoryOverheadExcessive,
+  executorMemoryTooSmall,
+  coresExceedNodeVcpus,
+  cpuOversubscribed,
+  executorCoresHigh,
+  executorHeapCompressedOops,
+  parallelismLow,
+  shufflePartitionsUnset,
+  yarnMemoryUnderused,
+  dynamicAllocationConflict,
+  maximizeResourceAllocationConflict,
+  unknownInstanceType,
 ];
 
 export function ruleByIdOrName(idOrName: string): Rule | undefined {

@@ -86,9 +86,10 @@ export function resolveCluster(model: ConfigModel, release: EmrRelease | undefin
     for (const choice of group.types) if (!instanceType(choice.instanceType)) unknownTypes.push({ name: choice.instanceType, span: choice.span });
   }
 
+  // The document's own cluster wins; the caller's (CLI flags, settings, project file) sizes documents without one.
   let requests = requestsFromDocument(model);
   let source: ClusterShape['source'] = 'document';
-  if (override.instanceType) {
+  if (requests.length === 0 && override.instanceType) {
     source = 'options';
     requests = [{ role: 'CORE', typeName: override.instanceType, nodes: override.instanceCount ?? 1 }];
     if (override.taskInstanceType) requests.push({ role: 'TASK', typeName: override.taskInstanceType, nodes: override.taskInstanceCount ?? 1 });

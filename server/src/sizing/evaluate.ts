@@ -41,7 +41,8 @@ export function flag(settings: Settings, key: string, fallback: boolean): boolea
 
 /** The container YARN allocates for one executor or driver, from the settings Spark reads. */
 function container(settings: Settings, role: 'executor' | 'driver', minAllocationMiB: number, cores: number): ContainerBreakdown {
-  const memory = memoryMiB(settings, `spark.${role}.memory`, '1g')!;
+  // An unreadable value is reported by the value rules; size with Spark's default meanwhile.
+  const memory = memoryMiB(settings, `spark.${role}.memory`) ?? 1024;
   const explicit = memoryMiB(settings, `spark.${role}.memoryOverhead`) ?? memoryMiB(settings, `spark.yarn.${role}.memoryOverhead`);
   const factor = number(settings, `spark.${role}.memoryOverheadFactor`, 0.1);
   const minimum = memoryMiB(settings, `spark.${role}.minMemoryOverhead`) ?? OVERHEAD_MINIMUM_MIB;
@@ -74,12 +75,45 @@ export function heapSplit(settings: Settings, heapMiB: number, cores: number): H
   };
 }
 
+const SIZING_KEYS: Record<string, 'bytes' | 'int'> = {
+  'spark.executor.memory': 'bytes',
+  'spark.executor.memoryOverhead': 'bytes',
+  'spark.yarn.executor.memoryOverhead': 'bytes',
+  'spark.driver.memory': 'bytes',
+  'spark.driver.memoryOverhead': 'bytes',
+  'spark.yarn.driver.memoryOverhead': 'bytes',
+  'spark.executor.pyspark.memory': 'bytes',
+  'spark.memory.offHeap.size': 'bytes',
+  'spark.executor.cores': 'int',
+  'spark.driver.cores': 'int',
+  'spark.executor.instances': 'int',
+};
+
+/** Sizing settings whose values Spark cannot read: sizing from them would reason about numbers that never run. */
+export function unreadableSizingKeys(settings: Settings): string[] {
+  return Object.entries(SIZING_KEYS)
+    .filter(([key, kind]) => settings.has(key) && (kind === 'bytes' ? memoryMiB(settings, key) === undefined : integer(settings, key) === undefined))
+    .map(([key]) => key);
+}
+
+export interface ContainerSizes {
+  executor: ContainerBreakdown;
+  driver: ContainerBreakdown;
+  heap: HeapSplit;
+}
+
+/** The executor and driver containers the settings ask for, whatever the cluster (YARN rounds to `minAllocationMiB`). */
+export function containerSizes(settings: Settings, minAllocationMiB = 1): ContainerSizes {
+  const cores = integer(settings, 'spark.executor.cores') ?? 1;
+  const executor = container(settings, 'executor', minAllocationMiB, cores);
+  const driver = container(settings, 'driver', minAllocationMiB, integer(settings, 'spark.driver.cores') ?? 1);
+  return { executor, driver, heap: heapSplit(settings, executor.memoryMiB, cores) };
+}
+
 /** What this configuration really does on this cluster: container sizes, packing per node, capacity, heap split. */
 export function evaluate(shape: ClusterShape, settings: Settings): Evaluation {
-  const minAllocation = shape.nodes[0].minAllocationMiB;
-  const cores = integer(settings, 'spark.executor.cores') ?? 1;
-  const executor = container(settings, 'executor', minAllocation, cores);
-  const driver = container(settings, 'driver', minAllocation, integer(settings, 'spark.driver.cores') ?? 1);
+  const { executor, driver, heap } = containerSizes(settings, shape.nodes[0].minAllocationMiB);
+  const cores = executor.cores;
   const groups: GroupEvaluation[] = shape.nodes.map((n) => {
     const perNode = executor.containerMiB > n.maxAllocationMiB ? 0 : Math.floor(n.yarnMemoryMiB / executor.containerMiB);
     return { role: n.role, instanceType: n.instanceType, nodes: n.nodes, vcpu: n.vcpu, yarnMemoryMiB: n.yarnMemoryMiB, maxAllocationMiB: n.maxAllocationMiB, executorsPerNode: perNode, coresPerNode: perNode * cores };
@@ -105,7 +139,7 @@ export function evaluate(shape: ClusterShape, settings: Settings): Evaluation {
     capacity: Math.max(0, capacity),
     requestedInstances: requested,
     dynamicAllocation,
-    heap: heapSplit(settings, executor.memoryMiB, cores),
+    heap,
     yarnMemoryUsedPercent: total === 0 ? 0 : Math.round((used / total) * 1000) / 10,
   };
 }

@@ -1,5 +1,5 @@
 import type { EmrRelease } from '../catalog';
-import type { InstanceGroup } from '../engine/model';
+import type { InstanceGroup, PropertyEntry } from '../engine/model';
 import type { Span } from '../engine/text';
 
 export type DeployMode = 'cluster' | 'client';
@@ -128,6 +128,10 @@ export interface SizingReport {
   plan?: Plan;
   guide?: Plan;
   evaluation?: Evaluation;
+  /** The containers the settings ask for, known even without a cluster. */
+  containers?: { executor: ContainerBreakdown; driver: ContainerBreakdown; heap: HeapSplit };
+  /** The spark-defaults settings the evaluation read (cluster-wide, with the first executor group's on top). */
+  settings?: Map<string, PropertyEntry>;
   /** Instance types named in the document that the catalog does not know. */
   unknownTypes: { name: string; span?: Span }[];
 }

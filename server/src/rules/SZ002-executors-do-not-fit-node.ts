@@ -1,0 +1,35 @@
+import { formatMiB } from '../engine/units';
+import { recomputeFix } from '../sizing/recompute';
+import { firstSet, sized } from './sizingSupport';
+import type { Rule } from './types';
+
+export const executorsDoNotFitNode: Rule = {
+  id: 'SZ002',
+  name: 'executors-do-not-fit-node',
+  severity: 'warning',
+  summary: 'Fewer executors fit on a node than the requested executor count implies, because YARN has less memory than the node.',
+  formats: ['emr-json', 'spark-properties'],
+  check(context) {
+    const s = sized(context);
+    if (!s || s.evaluation.requestedInstances === undefined || s.evaluation.dynamicAllocation) return;
+    const e = s.evaluation;
+    const nodes = e.groups.reduce((sum, g) => sum + g.nodes, 0);
+    const containersWanted = e.requestedInstances! + (e.deployMode === 'cluster' ? 1 : 0);
+    const impliedPerNode = Math.ceil(containersWanted / nodes);
+    const group = e.groups.find((g) => g.executorsPerNode < impliedPerNode && g.executorsPerNode > 0);
+    if (!group) return;
+    const entry = firstSet(s.settings, 'spark.executor.memory', 'spark.executor.memoryOverhead', 'spark.executor.instances');
+    if (!entry) return;
+    const need = impliedPerNode * e.executor.containerMiB;
+    const fix = recomputeFix(context.model, s.report);
+    context.report({
+      span: entry.keySpan,
+      path: entry.path,
+      message:
+        `${e.requestedInstances} executors${e.deployMode === 'cluster' ? ' plus the driver' : ''} on ${nodes} nodes means ${impliedPerNode} containers per node, ` +
+        `but ${impliedPerNode} x ${formatMiB(e.executor.containerMiB)} = ${formatMiB(need)} is more than the ${formatMiB(group.yarnMemoryMiB)} YARN has on ${group.instanceType}: ` +
+        `only ${group.executorsPerNode} fit per node.`,
+      fixes: fix ? [fix] : [],
+    });
+  },
+};

@@ -1,0 +1,34 @@
+import { setValue } from '../engine/edits';
+import { formatMiB, sparkMemoryValue } from '../engine/units';
+import { overheadFloor } from '../sizing/plan';
+import { settingsOf } from './sizingSupport';
+import type { Rule } from './types';
+
+export const memoryOverheadTooLow: Rule = {
+  id: 'SZ004',
+  name: 'memory-overhead-too-low',
+  severity: 'warning',
+  summary: 'An explicit memory overhead below what Spark would choose itself: max(384 MiB, 10 % of the heap).',
+  formats: ['emr-json', 'spark-properties'],
+  check(context) {
+    const s = settingsOf(context);
+    if (!s) return;
+    for (const role of ['executor', 'driver'] as const) {
+      const c = s.containers[role];
+      if (c.overheadSource !== 'explicit') continue;
+      const floor = overheadFloor(c.memoryMiB);
+      if (c.overheadMiB >= floor) continue;
+      const entry = s.settings.get(`spark.${role}.memoryOverhead`) ?? s.settings.get(`spark.yarn.${role}.memoryOverhead`);
+      if (!entry?.valueSpan) continue;
+      const value = sparkMemoryValue(Math.ceil(floor / 128) * 128);
+      context.report({
+        span: entry.valueSpan,
+        path: entry.path,
+        message:
+          `The ${role} overhead of ${formatMiB(c.overheadMiB)} is below Spark's own default for a ${formatMiB(c.memoryMiB)} heap, max(384 MiB, 10 %) = ${formatMiB(floor)}: ` +
+          `native memory (thread stacks, network buffers, Python workers) outgrows the container and YARN kills it.`,
+        fixes: [{ title: `Set the overhead to ${value}`, edits: [setValue(context.model, entry, value)], preferred: true }],
+      });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { setValue } from '../engine/edits';
+import { formatMiB } from '../engine/units';
+import { memoryMiB } from '../sizing/evaluate';
+import { settingsOf } from './sizingSupport';
+import type { Rule } from './types';
+
+const GiB = 1024;
+
+export const executorHeapCompressedOops: Rule = {
+  id: 'SZ010',
+  name: 'executor-heap-compressed-oops',
+  severity: 'info',
+  summary: 'A heap from 32 GiB to 48 GiB: the JVM drops compressed object pointers, so it holds little more than a 31 GiB heap.',
+  formats: ['emr-json', 'spark-properties'],
+  check(context) {
+    const s = settingsOf(context);
+    if (!s) return;
+    for (const role of ['executor', 'driver'] as const) {
+      const entry = s.settings.get(`spark.${role}.memory`);
+      const heap = memoryMiB(s.settings, `spark.${role}.memory`);
+      if (!entry?.valueSpan || heap === undefined || heap < 32 * GiB || heap >= 48 * GiB) continue;
+      context.report({
+        span: entry.valueSpan,
+        path: entry.path,
+        message:
+          `A ${formatMiB(heap)} ${role} heap is past the 32 GiB line where the JVM stops compressing object pointers: every reference doubles to 8 bytes, ` +
+          `so this heap stores about as much as a 31 GiB one. Use 31g (and the rest for more executors), or go well past 48 GiB.`,
+        fixes: [{ title: 'Use a 31g heap', edits: [setValue(context.model, entry, '31g')] }],
+      });
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import { instanceType, instanceTypeNames } from '../catalog';
+import { replace } from '../engine/edits';
+import { didYouMean } from '../engine/suggest';
+import type { Rule } from './types';
+
+export const unknownInstanceType: Rule = {
+  id: 'SZ016',
+  name: 'unknown-instance-type',
+  severity: 'error',
+  summary: 'An InstanceType that is not an EC2 instance type EMR supports; the cluster cannot be sized or launched.',
+  formats: ['emr-json'],
+  check({ model, report }) {
+    for (const group of model.cluster.groups) {
+      for (const choice of group.types) {
+        if (instanceType(choice.instanceType)) continue;
+        const suggestion = didYouMean(choice.instanceType, instanceTypeNames());
+        report({
+          span: choice.span,
+          path: [...group.path, 'InstanceType'],
+          message: `"${choice.instanceType}" is not an instance type EMR offers, so the cluster cannot launch and its executors cannot be sized.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replace(choice.span, JSON.stringify(suggestion))], preferred: true }] : [],
+        });
+      }
+    }
+  },
+};

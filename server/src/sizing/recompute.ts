@@ -1,0 +1,35 @@
+import { setProperties } from '../engine/edits';
+import { clusterScope } from '../engine/effective';
+import type { Fix, TextEdit } from '../engine/findings';
+import type { Classification, ConfigModel } from '../engine/model';
+import type { SizingReport } from './report';
+
+/**
+ * The spark-defaults classification whose settings the evaluation read and a plan should be written into:
+ * the first executor group's own, else the cluster-wide one (the last, which wins), else the properties file.
+ */
+export function sparkDefaultsTarget(model: ConfigModel, report: SizingReport): Classification | undefined {
+  const group = report.cluster?.nodes[0]?.group;
+  const own = group?.scope?.classifications.filter((c) => c.name?.trim() === 'spark-defaults') ?? [];
+  if (own.length > 0) return own[own.length - 1];
+  const cluster = clusterScope(model)?.classifications.filter((c) => c.name?.trim() === 'spark-defaults') ?? [];
+  return cluster[cluster.length - 1];
+}
+
+export function recomputeTitle(report: SizingReport): string {
+  const types = [...new Set(report.cluster?.nodes.map((n) => n.instanceType) ?? [])];
+  return `Recompute executors for ${types.join(' + ')}`;
+}
+
+/** "Recompute executors for <type>": writes the YARN-fitting plan where the settings live, keeping the file's layout. */
+export function recomputeFix(model: ConfigModel, report: SizingReport): Fix | undefined {
+  const plan = report.plan;
+  const target = sparkDefaultsTarget(model, report);
+  if (!plan || !plan.fits || !target) return undefined;
+  const edits: TextEdit[] = setProperties(model, target, plan.properties);
+  const spark = target.scope.classifications.find((c) => c.name === 'spark');
+  const maximize = spark?.properties.find((e) => e.key === 'maximizeResourceAllocation');
+  if (spark && maximize && maximize.value.trim() !== 'false') edits.push(...setProperties(model, spark, plan.sparkClassification));
+  if (edits.length === 0) return undefined;
+  return { title: recomputeTitle(report), edits };
+}
