@@ -71,6 +71,7 @@ test('JSON output has version 1, 1-based ranges, model paths and fixes with edit
             related: [],
           },
         ],
+        sizing: { unavailable: 'no core or task nodes are described; give an instance type and count to size against' },
       },
     ],
   });
@@ -142,4 +143,87 @@ test('the built CLI bundle runs as a program and exits with the same codes', () 
   assert.equal(missing.stderr, 'emr-spark-lint: nope.json: no such file\n');
   const examples = spawnSync(process.execPath, [cli, example('configurations.json')], { encoding: 'utf8' });
   assert.equal(examples.status, 1);
+});
+
+test('size --method guide reproduces the guide and reports the 8-per-node reality', () => {
+  const { code, out } = run(['size', '--instance-type', 'r5.12xlarge', '--instance-count', '19', '--method', 'guide', '--format', 'json']);
+  assert.equal(code, 0);
+  const plan = JSON.parse(out);
+  assert.deepEqual(
+    [plan.method, plan.instanceType, plan.nodes, plan.vcpu, plan.nodeMemoryMiB, plan.yarnMemoryMiB, plan.executorCores, plan.executorsPerNode, plan.executorMemoryMiB, plan.executorMemoryOverheadMiB, plan.containerMiB, plan.executorInstances, plan.driverMemoryMiB, plan.driverCores, plan.defaultParallelism, plan.shufflePartitions, plan.fits],
+    ['guide', 'r5.12xlarge', 19, 48, 393216, 385024, 5, 9, 37888, 5120, 43008, 170, 37888, 5, 1700, 1700, false],
+  );
+  assert.deepEqual([plan.executorsPerNodeThatFit, plan.containersThatFit, plan.executorsThatFitBesideDriver], [8, 152, 151]);
+  assert.equal(plan.properties['spark.executor.memory'], '37g');
+  assert.equal(plan.properties['spark.executor.memoryOverhead'], '5g');
+  assert.equal(typeof plan.yarnMemoryUsedPercent, 'number');
+});
+
+test('size text output shows the arithmetic; properties and emr-json print what to paste', () => {
+  const text = run(['size', '--instance-type', 'r5.12xlarge', '--instance-count', '19']).out;
+  assert.match(text, /container 42,780 MiB = heap 37,888 MiB \(37 GiB\) \(whole GiB\) \+ overhead 4,892 MiB/);
+  assert.match(text, /r5\.12xlarge: 9 x 42,780 MiB = 385,020 MiB of 385,024 MiB \(376 GiB\), 4 MiB idle per node/);
+  const properties = run(['size', '--instance-type', 'm5.xlarge', '--instance-count', '3', '--format', 'properties']).out;
+  assert.equal(
+    properties,
+    [
+      'spark.executor.cores             3',
+      'spark.executor.memory            10g',
+      'spark.executor.memoryOverhead    2g',
+      'spark.executor.instances         2',
+      'spark.driver.memory              10g',
+      'spark.driver.cores               3',
+      'spark.driver.memoryOverhead      2g',
+      'spark.default.parallelism        12',
+      'spark.sql.shuffle.partitions     12',
+      'spark.dynamicAllocation.enabled  false',
+      '',
+    ].join('\n'),
+  );
+  const configurations = JSON.parse(run(['size', '--instance-type', 'c5.4xlarge', '--instance-count', '10', '--format', 'emr-json']).out);
+  assert.deepEqual(configurations[0], { Classification: 'spark', Properties: { maximizeResourceAllocation: 'false' } });
+  assert.equal(configurations[1].Classification, 'spark-defaults');
+  assert.equal(configurations[1].Properties['spark.executor.instances'], '29');
+});
+
+test('size: YARN overrides, a task group, client mode; usage errors exit 2', () => {
+  const plan = JSON.parse(run(['size', '--instance-type', 'r5.12xlarge', '--instance-count', '2', '--yarn-memory-mb', '300000', '--max-allocation-mb', '30000', '--format', 'json']).out);
+  assert.equal(plan.yarnMemoryMiB, 300000);
+  assert.ok(plan.containerMiB <= 30000);
+  const mixed = JSON.parse(run(['size', '--instance-type', 'r5.12xlarge', '--instance-count', '4', '--task-instance-type', 'm5.4xlarge', '--task-instance-count', '6', '--deploy-mode', 'client', '--format', 'json']).out);
+  assert.equal(mixed.executorInstances, 9 * 4 + 3 * 6);
+  assert.deepEqual(mixed.groups.map((g: { instanceType: string }) => g.instanceType), ['r5.12xlarge', 'm5.4xlarge']);
+  assert.equal(run(['size']).err, 'emr-spark-lint: size needs --instance-type (see --help)\n');
+  assert.equal(run(['size', '--instance-type', 'r5.12xlage']).err, 'emr-spark-lint: --instance-type "r5.12xlage" is not a known instance type (did you mean r5.12xlarge?) (see --help)\n');
+  assert.equal(run(['size', '--instance-type', 'r5.12xlarge', '--method', 'magic']).code, 2);
+});
+
+test('check on a cluster file prints the plan and the evaluation ("sizing" in JSON)', () => {
+  const report = JSON.parse(run(['check', '--format', 'json', example('cluster-r5.12xlarge.json')]).out);
+  const sizing = report.files[0].sizing;
+  assert.equal(sizing.plan.method, 'yarn');
+  assert.equal(sizing.guide.executorsPerNodeThatFit, 8);
+  assert.equal(sizing.evaluation.capacity, 151);
+  assert.equal(sizing.evaluation.requestedInstances, 170);
+  assert.deepEqual(sizing.cluster[0], { role: 'CORE', instanceType: 'r5.12xlarge', nodes: 19, vcpu: 48, nodeMemoryMiB: 393216, yarnMemoryMiB: 385024, maxAllocationMiB: 385024, minAllocationMiB: 1, yarnSource: 'emr-default' });
+  const text = run(['check', example('cluster-r5.12xlarge.json')]).out;
+  assert.match(text, /as configured: executor container 43,008 MiB; 8 per r5\.12xlarge \(40 of 48 vCPUs\); room for 151 executors \(170 requested\)/);
+});
+
+test('sizing fixes applied through the CLI JSON leave valid JSON and the finding gone on a second run', () => {
+  const file = scratchFile('guide.json', readFileSync(example('cluster-r5.12xlarge.json'), 'utf8'));
+  const first = JSON.parse(run(['check', '--format', 'json', file]).out).files[0];
+  const finding = first.findings.find((f: { ruleId: string }) => f.ruleId === 'SZ002');
+  assert.equal(finding.fixes[0].title, 'Recompute executors for r5.12xlarge');
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  const offset = (p: { line: number; column: number }) => lines.slice(0, p.line - 1).reduce((n, l) => n + l.length + 1, 0) + p.column - 1;
+  const edits = [...finding.fixes[0].edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let fixed = text;
+  for (const e of edits) fixed = fixed.slice(0, offset(e.range.start)) + e.newText + fixed.slice(offset(e.range.end));
+  JSON.parse(fixed);
+  writeFileSync(file, fixed);
+  const second = JSON.parse(run(['check', '--format', 'json', file]).out).files[0];
+  assert.deepEqual(second.findings.filter((f: { ruleId: string }) => ['SZ002', 'SZ003'].includes(f.ruleId)), []);
+  assert.equal(second.sizing.evaluation.capacity, 170);
 });

@@ -1,5 +1,6 @@
 import type { CheckedFile } from './checkResult';
 import { oneBasedEdit, oneBasedRange } from './positions';
+import { sizingJson } from './sizing';
 
 export function jsonReport(files: CheckedFile[]) {
   return {
@@ -18,6 +19,7 @@ export function jsonReport(files: CheckedFile[]) {
         fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => oneBasedEdit(file.lines, e)) })),
         related: f.related.map((r) => ({ message: r.message, range: oneBasedRange(file.lines, r.span) })),
       })),
+      sizing: file.analysis.model.recognized ? sizingJson(file.analysis.sizing) : undefined,
     })),
   };
 }

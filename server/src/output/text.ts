@@ -1,6 +1,7 @@
 import type { Severity } from '../engine/findings';
 import type { CheckedFile } from './checkResult';
 import { oneBasedRange } from './positions';
+import { sizingText } from './sizing';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
 
@@ -17,6 +18,8 @@ export function formatText(files: CheckedFile[]): string {
       counts[finding.severity]++;
       lines.push(`${file.path}:${start.line}:${start.column}  ${LABEL[finding.severity]}  ${finding.ruleId}  ${finding.message}`);
     }
+    const sizing = sizingText(file.analysis.sizing);
+    if (sizing.length > 0) lines.push(`${file.path}:`, ...sizing);
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -25,7 +25,7 @@ export const memoryOverheadTooLow: Rule = {
         span: entry.valueSpan,
         path: entry.path,
         message:
-          `The ${role} overhead of ${formatMiB(c.overheadMiB)} is below Spark's own default for a ${formatMiB(c.memoryMiB)} heap, max(384 MiB, 10 %) = ${formatMiB(floor)}: ` +
+          `The ${role} overhead of ${formatMiB(c.overheadMiB)} is below the default Spark would choose for this heap, max(384 MiB, 10 % of ${formatMiB(c.memoryMiB)}) = ${formatMiB(floor)}: ` +
           `native memory (thread stacks, network buffers, Python workers) outgrows the container and YARN kills it.`,
         fixes: [{ title: `Set the overhead to ${value}`, edits: [setValue(context.model, entry, value)], preferred: true }],
       });

@@ -60,7 +60,8 @@ export const dynamicAllocationConflict: Rule = {
         related: [{ span: entry('maxExecutors')!.keySpan, message: 'The maximum is set here.' }],
       });
     }
-    if (initial !== undefined && ((min !== undefined && initial < min) || (max !== undefined && initial > max))) {
+    const boundsAgree = min === undefined || max === undefined || min <= max;
+    if (boundsAgree && initial !== undefined && ((min !== undefined && initial < min) || (max !== undefined && initial > max))) {
       const initialEntry = entry('initialExecutors')!;
       context.report({
         span: initialEntry.valueSpan ?? initialEntry.keySpan,

@@ -20,8 +20,9 @@ export function roundUp(value: number, step: number): number {
   return Math.ceil(value / step) * step;
 }
 
+/** Spark's default overhead for a heap: max(384 MiB, 10 % of it), the 10 % rounded down as Spark does. */
 export function overheadFloor(heapMiB: number): number {
-  return Math.max(OVERHEAD_MINIMUM_MIB, Math.ceil(heapMiB / 10));
+  return Math.max(OVERHEAD_MINIMUM_MIB, Math.floor(heapMiB / 10));
 }
 
 /** The largest heap (whole GiB when possible) that leaves at least the overhead floor inside the container. */
