@@ -13,7 +13,10 @@ export const unknownReleaseLabel: Rule = {
     const label = model.cluster.releaseLabel;
     if (!label || release || !/^emr-\d+\.\d+\.\d+$/.test(label.value)) return;
     const labels = releaseLabels();
-    const suggestion = didYouMean(label.value, labels);
+    // A patch release the catalog lacks is best matched by the newest known one of the same line.
+    const line = label.value.replace(/\.\d+$/, '.');
+    const sameLine = labels.filter((l) => l.startsWith(line));
+    const suggestion = sameLine.length > 0 ? sameLine[sameLine.length - 1] : didYouMean(label.value, labels);
     report({
       span: label.span,
       path: ['ReleaseLabel'],
