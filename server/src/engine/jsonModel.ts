@@ -172,7 +172,7 @@ function readInstanceGroups(arrayNode: Node, path: ModelPath, text: string, scop
       name: stringValue(property(groupNode, 'Name')),
       span: nodeSpan(groupNode),
       path: groupPath,
-      types: typeof stringValue(typeNode) === 'string' ? [{ instanceType: stringValue(typeNode)!, span: nodeSpan(typeNode!) }] : [],
+      types: typeof stringValue(typeNode) === 'string' ? [{ instanceType: stringValue(typeNode)!, span: nodeSpan(typeNode!), path: [...groupPath, 'InstanceType'] }] : [],
       count: numberValue(countNode),
       countSpan: countNode ? nodeSpan(countNode) : undefined,
     };
@@ -210,6 +210,7 @@ function readInstanceFleets(arrayNode: Node, path: ModelPath, text: string, scop
       const choice = {
         instanceType,
         span: nodeSpan(typeNode!),
+        path: [...fleetPath, 'InstanceTypeConfigs', typeIndex, 'InstanceType'],
         weightedCapacity: numberValue(property(typeConfig, 'WeightedCapacity')) ?? 1,
         scope: undefined as ConfigurationScope | undefined,
       };
@@ -240,7 +241,7 @@ function readUniformInstances(instances: Node, path: ModelPath): InstanceGroup[]
   const countNode = property(instances, 'InstanceCount');
   const total = numberValue(countNode);
   if (stringValue(master) !== undefined) {
-    groups.push({ kind: 'uniform', role: 'MASTER', span: nodeSpan(master!), path: [...path, 'MasterInstanceType'], types: [{ instanceType: stringValue(master)!, span: nodeSpan(master!) }], count: 1 });
+    groups.push({ kind: 'uniform', role: 'MASTER', span: nodeSpan(master!), path: [...path, 'MasterInstanceType'], types: [{ instanceType: stringValue(master)!, span: nodeSpan(master!), path: [...path, 'MasterInstanceType'] }], count: 1 });
   }
   if (stringValue(slave) !== undefined) {
     groups.push({
@@ -248,7 +249,7 @@ function readUniformInstances(instances: Node, path: ModelPath): InstanceGroup[]
       role: 'CORE',
       span: nodeSpan(slave!),
       path: [...path, 'SlaveInstanceType'],
-      types: [{ instanceType: stringValue(slave)!, span: nodeSpan(slave!) }],
+      types: [{ instanceType: stringValue(slave)!, span: nodeSpan(slave!), path: [...path, 'SlaveInstanceType'] }],
       count: total !== undefined ? Math.max(0, total - 1) : undefined,
       countSpan: countNode ? nodeSpan(countNode) : undefined,
     });

@@ -66,6 +66,8 @@ export type InstanceRole = 'MASTER' | 'CORE' | 'TASK';
 export interface InstanceTypeChoice {
   instanceType: string;
   span: Span;
+  /** Path of the InstanceType member. */
+  path: ModelPath;
   weightedCapacity?: number;
   scope?: ConfigurationScope;
 }

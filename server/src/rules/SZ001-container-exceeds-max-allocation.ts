@@ -33,7 +33,7 @@ export const containerExceedsMaxAllocation: Rule = {
     for (const role of roles) {
       const c = s.evaluation[role];
       if (c.containerMiB <= limit) continue;
-      const entry = firstSet(s.settings, `spark.${role}.memory`, `spark.${role}.memoryOverhead`, `spark.yarn.${role}.memoryOverhead`);
+      const entry = firstSet(s.settings, `spark.${role}.memory`, `spark.${role}.memoryOverhead`, `spark.yarn.${role}.memoryOverhead`, 'spark.memory.offHeap.size', 'spark.executor.pyspark.memory');
       if (!entry) continue;
       const fixes: Fix[] = [];
       const heap = heapFor(limit - c.offHeapMiB - c.pysparkMiB);

@@ -11,11 +11,10 @@ export const executorsDoNotFitNode: Rule = {
   formats: ['emr-json', 'spark-properties'],
   check(context) {
     const s = sized(context);
-    if (!s || s.evaluation.requestedInstances === undefined || s.evaluation.dynamicAllocation) return;
+    if (!s || s.evaluation.requestedInstances === undefined || s.evaluation.requestedInstances <= s.evaluation.capacity) return;
     const e = s.evaluation;
     const nodes = e.groups.reduce((sum, g) => sum + g.nodes, 0);
-    const containersWanted = e.requestedInstances! + (e.deployMode === 'cluster' ? 1 : 0);
-    const impliedPerNode = Math.ceil(containersWanted / nodes);
+    const impliedPerNode = Math.ceil((e.requestedInstances! + (e.deployMode === 'cluster' ? 1 : 0)) / nodes);
     const group = e.groups.find((g) => g.executorsPerNode < impliedPerNode && g.executorsPerNode > 0);
     if (!group) return;
     const entry = firstSet(s.settings, 'spark.executor.memory', 'spark.executor.memoryOverhead', 'spark.executor.instances');
@@ -26,7 +25,7 @@ export const executorsDoNotFitNode: Rule = {
       span: entry.keySpan,
       path: entry.path,
       message:
-        `${e.requestedInstances} executors${e.deployMode === 'cluster' ? ' plus the driver' : ''} on ${nodes} nodes means ${impliedPerNode} containers per node, ` +
+        `${e.requestedInstances} executors${e.deployMode === 'cluster' ? ' and the driver' : ''} on ${nodes} nodes need ${impliedPerNode} containers per node, ` +
         `but ${impliedPerNode} x ${formatMiB(e.executor.containerMiB)} = ${formatMiB(need)} is more than the ${formatMiB(group.yarnMemoryMiB)} YARN has on ${group.instanceType}: ` +
         `only ${group.executorsPerNode} fit per node.`,
       fixes: fix ? [fix] : [],

@@ -12,7 +12,7 @@ export const executorInstancesExceedCapacity: Rule = {
   formats: ['emr-json', 'spark-properties'],
   check(context) {
     const s = sized(context);
-    if (!s || s.evaluation.dynamicAllocation) return;
+    if (!s || s.evaluation.groups.every((g) => g.executorsPerNode === 0)) return;
     const e = s.evaluation;
     const entry = s.settings.get('spark.executor.instances');
     if (!entry || e.requestedInstances === undefined || e.requestedInstances <= e.capacity) return;

@@ -1,6 +1,5 @@
 import { setValue } from '../engine/edits';
 import { formatMiB, sparkMemoryValue } from '../engine/units';
-import { overheadFloor } from '../sizing/plan';
 import { settingsOf } from './sizingSupport';
 import type { Rule } from './types';
 
@@ -16,7 +15,7 @@ export const memoryOverheadTooLow: Rule = {
     for (const role of ['executor', 'driver'] as const) {
       const c = s.containers[role];
       if (c.overheadSource !== 'explicit') continue;
-      const floor = overheadFloor(c.memoryMiB);
+      const floor = c.defaultOverheadMiB;
       if (c.overheadMiB >= floor) continue;
       const entry = s.settings.get(`spark.${role}.memoryOverhead`) ?? s.settings.get(`spark.yarn.${role}.memoryOverhead`);
       if (!entry?.valueSpan) continue;
@@ -25,7 +24,7 @@ export const memoryOverheadTooLow: Rule = {
         span: entry.valueSpan,
         path: entry.path,
         message:
-          `The ${role} overhead of ${formatMiB(c.overheadMiB)} is below the default Spark would choose for this heap, max(384 MiB, 10 % of ${formatMiB(c.memoryMiB)}) = ${formatMiB(floor)}: ` +
+          `The ${role} overhead of ${formatMiB(c.overheadMiB)} is below the default Spark would choose for this heap, max(${formatMiB(c.overheadMinimumMiB)}, ${c.overheadFactor} x ${formatMiB(c.memoryMiB)}) = ${formatMiB(floor)}: ` +
           `native memory (thread stacks, network buffers, Python workers) outgrows the container and YARN kills it.`,
         fixes: [{ title: `Set the overhead to ${value}`, edits: [setValue(context.model, entry, value)], preferred: true }],
       });

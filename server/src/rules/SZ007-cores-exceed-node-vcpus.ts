@@ -13,7 +13,8 @@ export const coresExceedNodeVcpus: Rule = {
     const s = sized(context);
     if (!s) return;
     const smallest = [...s.report.cluster!.nodes].sort((a, b) => a.vcpu - b.vcpu)[0];
-    for (const role of ['executor', 'driver'] as const) {
+    const roles = s.evaluation.deployMode === 'cluster' ? (['executor', 'driver'] as const) : (['executor'] as const);
+    for (const role of roles) {
       const entry = s.settings.get(`spark.${role}.cores`);
       const cores = s.evaluation[role].cores;
       if (!entry?.valueSpan || cores <= smallest.vcpu) continue;
@@ -21,7 +22,7 @@ export const coresExceedNodeVcpus: Rule = {
       context.report({
         span: entry.valueSpan,
         path: entry.path,
-        message: `spark.${role}.cores = ${cores}, but ${smallest.instanceType} has ${smallest.vcpu} vCPUs: the ${role} container can never be placed on it. Use at most ${smallest.vcpu - 1} (one vCPU stays with the node's daemons).`,
+        message: `spark.${role}.cores = ${cores}, but ${smallest.instanceType} has ${smallest.vcpu} vCPUs: the ${role} container can never be placed on it. Use at most ${smallest.vcpu}, better ${Math.max(1, smallest.vcpu - 1)} so one vCPU stays with the node's daemons.`,
         fixes: [{ title: `Set spark.${role}.cores to ${suggested}`, edits: [setValue(context.model, entry, suggested)], preferred: true }],
       });
     }

@@ -11,7 +11,11 @@ export const cpuOversubscribed: Rule = {
   check(context) {
     const s = sized(context);
     if (!s) return;
-    const group = s.evaluation.groups.find((g) => g.coresPerNode > g.vcpu);
+    const e = s.evaluation;
+    const nodes = e.groups.reduce((sum, g) => sum + g.nodes, 0);
+    const requestedPerNode = e.requestedInstances !== undefined ? Math.ceil((e.requestedInstances + (e.deployMode === 'cluster' ? 1 : 0)) / nodes) : Infinity;
+    const placed = (g: (typeof e.groups)[number]) => Math.min(g.executorsPerNode, requestedPerNode);
+    const group = e.groups.find((g) => placed(g) * e.executor.cores > g.vcpu);
     if (!group) return;
     const entry = firstSet(s.settings, 'spark.executor.cores', 'spark.executor.memory');
     if (!entry) return;
@@ -20,7 +24,7 @@ export const cpuOversubscribed: Rule = {
       span: entry.keySpan,
       path: entry.path,
       message:
-        `${group.executorsPerNode} executors of ${s.evaluation.executor.cores} cores fit by memory on each ${group.instanceType}, claiming ${group.coresPerNode} cores of its ${group.vcpu} vCPUs: ` +
+        `${placed(group)} executors of ${e.executor.cores} cores land on each ${group.instanceType} (memory allows ${group.executorsPerNode}), claiming ${placed(group) * e.executor.cores} cores of its ${group.vcpu} vCPUs: ` +
         `EMR's scheduler counts memory only, so tasks share CPUs and run slower than the plan assumes.`,
       fixes: fix ? [fix] : [],
     });

@@ -66,7 +66,7 @@ export const dynamicAllocationConflict: Rule = {
       context.report({
         span: initialEntry.valueSpan ?? initialEntry.keySpan,
         path: initialEntry.path,
-        message: `spark.dynamicAllocation.initialExecutors (${initial}) is outside [${min ?? 0}, ${max ?? 'unbounded'}]: Spark moves it into the range, so the value written here is not what runs.`,
+        message: `spark.dynamicAllocation.initialExecutors (${initial}) is outside [${min ?? 0}, ${max ?? 'unbounded'}]: the starting count contradicts the bounds${min !== undefined && initial < min ? ' (Spark starts at minExecutors instead)' : ''}. Keep it between them.`,
       });
     }
   },

@@ -16,7 +16,7 @@ export const unknownInstanceType: Rule = {
         const suggestion = didYouMean(choice.instanceType, instanceTypeNames());
         report({
           span: choice.span,
-          path: [...group.path, 'InstanceType'],
+          path: choice.path,
           message: `"${choice.instanceType}" is not an instance type EMR offers, so the cluster cannot launch and its executors cannot be sized.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
           fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replace(choice.span, JSON.stringify(suggestion))], preferred: true }] : [],
         });

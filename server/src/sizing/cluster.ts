@@ -98,14 +98,14 @@ export function resolveCluster(model: ConfigModel, release: EmrRelease | undefin
     return { unknownTypes, unavailable: 'no core or task nodes are described; give an instance type and count to size against' };
   }
 
+  const unknown = requests.find((r) => !instanceType(r.typeName));
+  if (unknown) return { unknownTypes, unavailable: `instance type "${unknown.typeName}" is not in the catalog, so the cluster cannot be sized` };
   const nodes: NodeShape[] = [];
   for (const request of requests) {
-    const type = instanceType(request.typeName);
-    if (!type) continue;
+    const type = instanceType(request.typeName)!;
     const yarnSite = effectiveValues(model, 'yarn-site', request.group, request.typeName);
     nodes.push(shapeNode(request, type, yarnSite, hbase, override));
   }
-  if (nodes.length === 0) return { unknownTypes, unavailable: 'none of the instance types is in the catalog' };
 
   const sparkDefaults = effectiveValues(model, 'spark-defaults', nodes[0].group);
   const deployMode: DeployMode = override.deployMode ?? (sparkDefaults.get('spark.submit.deployMode')?.value.trim() === 'client' ? 'client' : 'cluster');

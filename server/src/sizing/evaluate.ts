@@ -52,7 +52,7 @@ function container(settings: Settings, role: 'executor' | 'driver', minAllocatio
   const offHeap = role === 'executor' && flag(settings, 'spark.memory.offHeap.enabled', false) ? (memoryMiB(settings, 'spark.memory.offHeap.size') ?? 0) : 0;
   const pyspark = role === 'executor' ? (memoryMiB(settings, 'spark.executor.pyspark.memory') ?? 0) : 0;
   const request = memory + overhead + offHeap + pyspark;
-  return { cores, memoryMiB: memory, overheadMiB: overhead, overheadSource, offHeapMiB: offHeap, pysparkMiB: pyspark, requestMiB: request, containerMiB: roundUp(request, minAllocationMiB) };
+  return { cores, memoryMiB: memory, overheadMiB: overhead, overheadSource, defaultOverheadMiB: Math.max(byFactor, minimum), overheadFactor: factor, overheadMinimumMiB: minimum, offHeapMiB: offHeap, pysparkMiB: pyspark, requestMiB: request, containerMiB: roundUp(request, minAllocationMiB) };
 }
 
 export function heapSplit(settings: Settings, heapMiB: number, cores: number): HeapSplit {
@@ -127,7 +127,8 @@ export function evaluate(shape: ClusterShape, settings: Settings): Evaluation {
     capacity = slots - first.executorsPerNode + Math.min(first.executorsPerNode, leftForExecutors);
   }
   const requested = integer(settings, 'spark.executor.instances');
-  const dynamicAllocation = flag(settings, 'spark.dynamicAllocation.enabled', false);
+  // EMR writes spark.dynamicAllocation.enabled=true into spark-defaults unless the configuration says otherwise.
+  const dynamicAllocation = flag(settings, 'spark.dynamicAllocation.enabled', true);
   const running = Math.min(capacity, requested ?? capacity);
   const used = running * executor.containerMiB + (shape.deployMode === 'cluster' ? driver.containerMiB : 0);
   const total = shape.nodes.reduce((sum, n) => sum + n.yarnMemoryMiB * n.nodes, 0);

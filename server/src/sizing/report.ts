@@ -74,6 +74,10 @@ export interface ContainerBreakdown {
   memoryMiB: number;
   overheadMiB: number;
   overheadSource: 'explicit' | 'factor' | 'minimum';
+  /** What Spark would use without an explicit overhead: max(minimum, factor x memory). */
+  defaultOverheadMiB: number;
+  overheadFactor: number;
+  overheadMinimumMiB: number;
   offHeapMiB: number;
   pysparkMiB: number;
   /** memory + overhead + off-heap + PySpark, before YARN rounds it. */
