@@ -2,9 +2,9 @@ import { setProperties } from '../engine/edits';
 import type { Fix } from '../engine/findings';
 import { formatMiB, sparkMemoryValue } from '../engine/units';
 import { heapFor } from '../sizing/plan';
-import { recomputeFix, sparkDefaultsTarget } from '../sizing/recompute';
+import { sparkDefaultsTarget } from '../sizing/recompute';
 import type { ContainerBreakdown } from '../sizing/report';
-import { firstSet, sized } from './sizingSupport';
+import { firstSet, sized, withRecompute } from './sizingSupport';
 import type { Rule } from './types';
 
 const mib = (n: number) => `${n.toLocaleString('en-US')} MiB`;
@@ -47,15 +47,13 @@ export const containerExceedsMaxAllocation: Rule = {
           preferred: true,
         });
       }
-      const recompute = recomputeFix(model, s.report);
-      if (recompute) fixes.push(recompute);
       context.report({
         span: entry.keySpan,
         path: entry.path,
         message:
           `The ${role} container is ${describe(c)}, above yarn.scheduler.maximum-allocation-mb = ${formatMiB(limit)} on ${node.instanceType}: ` +
           `Spark refuses to submit the application. Keep the ${role}'s memory and overhead within ${formatMiB(limit)}.`,
-        fixes,
+        fixes: withRecompute(context, s.report, fixes),
       });
     }
   },

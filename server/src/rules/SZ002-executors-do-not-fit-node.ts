@@ -1,6 +1,5 @@
 import { formatMiB } from '../engine/units';
-import { recomputeFix } from '../sizing/recompute';
-import { firstSet, sized } from './sizingSupport';
+import { firstSet, sized, withRecompute } from './sizingSupport';
 import type { Rule } from './types';
 
 export const executorsDoNotFitNode: Rule = {
@@ -20,7 +19,6 @@ export const executorsDoNotFitNode: Rule = {
     const entry = firstSet(s.settings, 'spark.executor.memory', 'spark.executor.memoryOverhead', 'spark.executor.instances');
     if (!entry) return;
     const need = impliedPerNode * e.executor.containerMiB;
-    const fix = recomputeFix(context.model, s.report);
     context.report({
       span: entry.keySpan,
       path: entry.path,
@@ -28,7 +26,7 @@ export const executorsDoNotFitNode: Rule = {
         `${e.requestedInstances} executors${e.deployMode === 'cluster' ? ' and the driver' : ''} on ${nodes} nodes need ${impliedPerNode} containers per node, ` +
         `but ${impliedPerNode} x ${formatMiB(e.executor.containerMiB)} = ${formatMiB(need)} is more than the ${formatMiB(group.yarnMemoryMiB)} YARN has on ${group.instanceType}: ` +
         `only ${group.executorsPerNode} fit per node.`,
-      fixes: fix ? [fix] : [],
+      fixes: withRecompute(context, s.report, []),
     });
   },
 };

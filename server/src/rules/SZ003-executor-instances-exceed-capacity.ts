@@ -1,7 +1,6 @@
 import { setValue } from '../engine/edits';
 import type { Fix } from '../engine/findings';
-import { recomputeFix } from '../sizing/recompute';
-import { sized } from './sizingSupport';
+import { sized, withRecompute } from './sizingSupport';
 import type { Rule } from './types';
 
 export const executorInstancesExceedCapacity: Rule = {
@@ -19,15 +18,13 @@ export const executorInstancesExceedCapacity: Rule = {
     const perGroup = e.groups.map((g) => `${g.executorsPerNode} per ${g.instanceType} x ${g.nodes}`).join(' + ');
     const fixes: Fix[] = [];
     if (e.capacity > 0) fixes.push({ title: `Set spark.executor.instances to ${e.capacity}`, edits: [setValue(context.model, entry, String(e.capacity))], preferred: true });
-    const recompute = recomputeFix(context.model, s.report);
-    if (recompute) fixes.push(recompute);
     context.report({
       span: entry.valueSpan ?? entry.keySpan,
       path: entry.path,
       message:
         `${e.requestedInstances} executors are requested, but the cluster holds ${e.capacity}${e.deployMode === 'cluster' ? ' beside the driver' : ''} (${perGroup}): ` +
         `the other ${e.requestedInstances - e.capacity} never start, and stages plan for parallelism that is not there.`,
-      fixes,
+      fixes: withRecompute(context, s.report, fixes),
     });
   },
 };

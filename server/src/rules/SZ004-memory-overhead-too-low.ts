@@ -1,6 +1,6 @@
 import { setValue } from '../engine/edits';
 import { formatMiB, sparkMemoryValue } from '../engine/units';
-import { settingsOf } from './sizingSupport';
+import { settingsOf, withRecompute } from './sizingSupport';
 import type { Rule } from './types';
 
 export const memoryOverheadTooLow: Rule = {
@@ -26,7 +26,7 @@ export const memoryOverheadTooLow: Rule = {
         message:
           `The ${role} overhead of ${formatMiB(c.overheadMiB)} is below the default Spark would choose for this heap, max(${formatMiB(c.overheadMinimumMiB)}, ${c.overheadFactor} x ${formatMiB(c.memoryMiB)}) = ${formatMiB(floor)}: ` +
           `native memory (thread stacks, network buffers, Python workers) outgrows the container and YARN kills it.`,
-        fixes: [{ title: `Set the overhead to ${value}`, edits: [setValue(context.model, entry, value)], preferred: true }],
+        fixes: withRecompute(context, s.report, [{ title: `Set the overhead to ${value}`, edits: [setValue(context.model, entry, value)], preferred: true }]),
       });
     }
   },

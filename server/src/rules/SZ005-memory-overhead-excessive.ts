@@ -1,7 +1,7 @@
 import { setValue } from '../engine/edits';
 import { formatMiB, sparkMemoryValue } from '../engine/units';
 import { overheadFloor } from '../sizing/plan';
-import { settingsOf } from './sizingSupport';
+import { settingsOf, withRecompute } from './sizingSupport';
 import type { Rule } from './types';
 
 export const memoryOverheadExcessive: Rule = {
@@ -27,7 +27,7 @@ export const memoryOverheadExcessive: Rule = {
           `The ${role} overhead of ${formatMiB(c.overheadMiB)} is ${share} % of its ${formatMiB(c.memoryMiB)} heap; 10-15 % covers JVM native memory. ` +
           `The rest is reserved in every container and used by nothing; give it to the heap or to more executors` +
           `${role === 'executor' ? ' (PySpark workers have spark.executor.pyspark.memory for that)' : ''}.`,
-        fixes: [{ title: `Set the overhead to ${suggested}`, edits: [setValue(context.model, entry, suggested)] }],
+        fixes: withRecompute(context, s.report, [{ title: `Set the overhead to ${suggested}`, edits: [setValue(context.model, entry, suggested)] }]),
       });
     }
   },

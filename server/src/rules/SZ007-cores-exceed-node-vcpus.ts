@@ -1,6 +1,6 @@
 import { setValue } from '../engine/edits';
 import { executorShape } from '../sizing/plan';
-import { sized } from './sizingSupport';
+import { sized, withRecompute } from './sizingSupport';
 import type { Rule } from './types';
 
 export const coresExceedNodeVcpus: Rule = {
@@ -23,7 +23,7 @@ export const coresExceedNodeVcpus: Rule = {
         span: entry.valueSpan,
         path: entry.path,
         message: `spark.${role}.cores = ${cores}, but ${smallest.instanceType} has ${smallest.vcpu} vCPUs: the ${role} container can never be placed on it. Use at most ${smallest.vcpu}, better ${Math.max(1, smallest.vcpu - 1)} so one vCPU stays with the node's daemons.`,
-        fixes: [{ title: `Set spark.${role}.cores to ${suggested}`, edits: [setValue(context.model, entry, suggested)], preferred: true }],
+        fixes: withRecompute(context, s.report, [{ title: `Set spark.${role}.cores to ${suggested}`, edits: [setValue(context.model, entry, suggested)], preferred: true }]),
       });
     }
   },

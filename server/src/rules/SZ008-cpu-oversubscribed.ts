@@ -1,5 +1,4 @@
-import { recomputeFix } from '../sizing/recompute';
-import { firstSet, sized } from './sizingSupport';
+import { firstSet, sized, withRecompute } from './sizingSupport';
 import type { Rule } from './types';
 
 export const cpuOversubscribed: Rule = {
@@ -19,14 +18,13 @@ export const cpuOversubscribed: Rule = {
     if (!group) return;
     const entry = firstSet(s.settings, 'spark.executor.cores', 'spark.executor.memory');
     if (!entry) return;
-    const fix = recomputeFix(context.model, s.report);
     context.report({
       span: entry.keySpan,
       path: entry.path,
       message:
         `${placed(group)} executors of ${e.executor.cores} cores land on each ${group.instanceType} (memory allows ${group.executorsPerNode}), claiming ${placed(group) * e.executor.cores} cores of its ${group.vcpu} vCPUs: ` +
         `EMR's scheduler counts memory only, so tasks share CPUs and run slower than the plan assumes.`,
-      fixes: fix ? [fix] : [],
+      fixes: withRecompute(context, s.report, []),
     });
   },
 };

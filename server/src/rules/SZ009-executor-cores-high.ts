@@ -1,5 +1,5 @@
 import { setValue } from '../engine/edits';
-import { settingsOf } from './sizingSupport';
+import { settingsOf, withRecompute } from './sizingSupport';
 import type { Rule } from './types';
 
 export const executorCoresHigh: Rule = {
@@ -16,7 +16,7 @@ export const executorCoresHigh: Rule = {
       span: entry.valueSpan,
       path: entry.path,
       message: `spark.executor.cores = ${s.containers.executor.cores}: executors with more than 5 concurrent tasks tend to lose I/O throughput and spend longer in GC; 5 cores per executor is the usual ceiling.`,
-      fixes: [{ title: 'Set spark.executor.cores to 5', edits: [setValue(context.model, entry, '5')] }],
+      fixes: withRecompute(context, s.report, [{ title: 'Set spark.executor.cores to 5', edits: [setValue(context.model, entry, '5')] }]),
     });
   },
 };

@@ -1,7 +1,7 @@
 import { setValue } from '../engine/edits';
 import { formatMiB } from '../engine/units';
 import { memoryMiB } from '../sizing/evaluate';
-import { settingsOf } from './sizingSupport';
+import { settingsOf, withRecompute } from './sizingSupport';
 import type { Rule } from './types';
 
 const GiB = 1024;
@@ -25,7 +25,7 @@ export const executorHeapCompressedOops: Rule = {
         message:
           `A ${formatMiB(heap)} ${role} heap is past the 32 GiB line where the JVM stops compressing object pointers: every reference doubles to 8 bytes, ` +
           `so this heap stores about as much as a 31 GiB one. Use 31g (and the rest for more executors), or go well past 48 GiB.`,
-        fixes: [{ title: 'Use a 31g heap', edits: [setValue(context.model, entry, '31g')] }],
+        fixes: withRecompute(context, s.report, [{ title: 'Use a 31g heap', edits: [setValue(context.model, entry, '31g')] }]),
       });
     }
   },

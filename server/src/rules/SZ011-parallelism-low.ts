@@ -1,5 +1,5 @@
 import { setValue } from '../engine/edits';
-import { sized } from './sizingSupport';
+import { sized, withRecompute } from './sizingSupport';
 import type { Rule } from './types';
 
 export const parallelismLow: Rule = {
@@ -22,7 +22,7 @@ export const parallelismLow: Rule = {
       span: entry.valueSpan,
       path: entry.path,
       message: `spark.default.parallelism = ${value}, but ${executors} executors x ${s.evaluation.executor.cores} cores = ${cores} task slots: below 2 x ${cores} = ${wanted}, some cores wait idle and one slow task holds up a stage.`,
-      fixes: [{ title: `Set it to ${wanted}`, edits: [setValue(context.model, entry, String(wanted))], preferred: true }],
+      fixes: withRecompute(context, s.report, [{ title: `Set it to ${wanted}`, edits: [setValue(context.model, entry, String(wanted))], preferred: true }]),
     });
   },
 };

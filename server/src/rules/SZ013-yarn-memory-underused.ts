@@ -1,5 +1,4 @@
-import { recomputeFix } from '../sizing/recompute';
-import { firstSet, sized } from './sizingSupport';
+import { firstSet, sized, withRecompute } from './sizingSupport';
 import type { Rule } from './types';
 
 export const yarnMemoryUnderused: Rule = {
@@ -15,7 +14,6 @@ export const yarnMemoryUnderused: Rule = {
     if (used >= 85) return;
     const entry = firstSet(s.settings, 'spark.executor.memory', 'spark.executor.instances', 'spark.executor.cores');
     if (!entry) return;
-    const fix = recomputeFix(context.model, s.report);
     const planned = s.report.plan;
     context.report({
       span: entry.keySpan,
@@ -23,7 +21,7 @@ export const yarnMemoryUnderused: Rule = {
       message:
         `These settings use ${used} % of the cluster's YARN memory; ${Math.round((100 - used) * 10) / 10} % stays idle.` +
         `${planned?.fits ? ` A plan for ${s.typeName} uses ${planned.yarnMemoryUsedPercent} %.` : ''}`,
-      fixes: fix ? [fix] : [],
+      fixes: withRecompute(context, s.report, []),
     });
   },
 };

@@ -1,5 +1,7 @@
 import type { PropertyEntry } from '../engine/model';
+import type { Fix } from '../engine/findings';
 import { unreadableSizingKeys } from '../sizing/evaluate';
+import { recomputeFix } from '../sizing/recompute';
 import type { Evaluation, SizingReport } from '../sizing/report';
 import type { RuleContext } from './types';
 
@@ -31,6 +33,12 @@ export function settingsOf(context: RuleContext): SettingsContext | undefined {
   const report = context.sizing();
   if (!report.settings || !report.containers || unreadableSizingKeys(report.settings).length > 0) return undefined;
   return { report, containers: report.containers, settings: report.settings };
+}
+
+/** The rule's own fixes followed by "Recompute executors for <type>" when the cluster is known and its plan fits. */
+export function withRecompute(context: RuleContext, report: SizingReport, fixes: Fix[]): Fix[] {
+  const recompute = recomputeFix(context.model, report);
+  return recompute ? [...fixes, recompute] : fixes;
 }
 
 /** Where a finding about one of these settings goes: the first of them that the document sets. */
