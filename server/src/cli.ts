@@ -1,4 +1,7 @@
+import { dirname, relative, resolve } from 'node:path';
 import { emrRelease, instanceType } from './catalog';
+import { findProjectFile, loadProjectFile } from './config/loadProjectFile';
+import { ConfigError, optionsForFile, type ResolvedOptions } from './config/projectConfig';
 import { analyzeText, parseDocument } from './engine/analyze';
 import { resolveCluster } from './sizing/cluster';
 import { makePlan } from './sizing/plan';
@@ -60,6 +63,14 @@ function checkInstanceType(name: string, value: string | undefined): string | un
   throw new UsageError(`--${name} "${value}" is not a known instance type${suggestion ? ` (did you mean ${suggestion}?)` : ''}`);
 }
 
+/** The options the nearest .emrsparkrc.json gives a file (globs relative to the project file's folder). */
+function projectOptionsFor(file: string): ResolvedOptions {
+  const projectFile = findProjectFile(dirname(resolve(file)));
+  if (!projectFile) return { severities: {} };
+  const project = loadProjectFile(projectFile);
+  return optionsForFile(relative(dirname(projectFile), resolve(file)), {}, project);
+}
+
 function runCheck(args: ReturnType<typeof parseArgs>, io: Io): number {
   const format = oneOf('format', args.options.get('format'), ['text', 'json', 'sarif'] as const) ?? 'text';
   const release = checkRelease(args.options.get('release'));
@@ -71,7 +82,15 @@ function runCheck(args: ReturnType<typeof parseArgs>, io: Io): number {
   };
   if (args.files.length === 0) throw new UsageError('no files given');
   const texts = args.files.map((path) => ({ path, text: readConfigFile(path) }));
-  const files = texts.map(({ path, text }) => checkedFile(path, analyzeText(text, path, { release, cluster })));
+  const files = texts.map(({ path, text }) => {
+    const project = projectOptionsFor(path);
+    const options = {
+      release: release ?? project.release,
+      cluster: cluster.instanceType ? cluster : project.cluster,
+      severities: project.severities,
+    };
+    return checkedFile(path, analyzeText(text, path, options));
+  });
   io.out(format === 'json' ? formatJson(files) : format === 'sarif' ? formatSarif(files) : formatText(files));
   for (const file of files) {
     for (const failure of file.analysis.ruleFailures) io.err(`emr-spark-lint: rule ${failure.ruleId} failed on ${file.path}: ${failure.error}\n`);
@@ -123,7 +142,7 @@ export function main(argv: string[], io: Io): number {
       io.err(`emr-spark-lint: ${error.message} (see --help)\n`);
       return 2;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof ConfigError) {
       io.err(`emr-spark-lint: ${error.message}\n`);
       return 2;
     }

@@ -7,6 +7,7 @@ import { compareFindings, type Finding, type Severity } from './findings';
 import { parseEmrJson } from './jsonModel';
 import type { ConfigModel, DocumentFormat } from './model';
 import { parseSparkProperties } from './propertiesModel';
+import { isSuppressed, suppressionsOf } from './suppressions';
 
 /** Documents larger than this are refused rather than parsed (the editor reports one finding, the CLI exits 2). */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
@@ -96,8 +97,10 @@ export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}):
       ruleFailures.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
     }
   }
-  findings.sort(compareFindings);
-  return { model, findings, sizing: getSizing(), ruleFailures };
+  const suppressions = suppressionsOf(model);
+  const kept = suppressions.length > 0 ? findings.filter((f) => !isSuppressed(f, suppressions)) : findings;
+  kept.sort(compareFindings);
+  return { model, findings: kept, sizing: getSizing(), ruleFailures };
 }
 
 export function analyzeText(text: string, fileName: string, options: AnalysisOptions & { format?: DocumentFormat } = {}): Analysis {

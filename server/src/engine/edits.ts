@@ -36,16 +36,28 @@ function lineEndAfter(text: string, offset: number): number {
   return offset;
 }
 
+/**
+ * Deletes item `index` of a JSON object's members or an array's elements, with the comma that separates it:
+ * from the end of the previous item, or up to the next one when it is first. The only item empties the container.
+ */
+export function removeListItem(items: readonly Span[], index: number, container: Span, empty: '{}' | '[]'): TextEdit {
+  if (items.length === 1) return replace(container, empty);
+  if (index > 0) return replace(span(items[index - 1].end, items[index].end), '');
+  return replace(span(items[index].start, items[index + 1].start), '');
+}
+
 /** Deletes one property, keeping the JSON valid (commas) or removing the whole logical line of a properties file. */
 export function removeEntry(model: ConfigModel, classification: Classification, entry: PropertyEntry): TextEdit {
   if (model.format !== 'emr-json') {
     return replace(span(entry.entrySpan.start, lineEndAfter(model.text, entry.entrySpan.end)), '');
   }
   const members = classification.properties;
-  const index = members.indexOf(entry);
-  if (members.length === 1 && classification.propertiesSpan) return replace(classification.propertiesSpan, '{}');
-  if (index > 0) return replace(span(members[index - 1].entrySpan.end, entry.entrySpan.end), '');
-  return replace(span(entry.entrySpan.start, members[index + 1].entrySpan.start), '');
+  return removeListItem(members.map((m) => m.entrySpan), members.indexOf(entry), classification.propertiesSpan ?? classification.span, '{}');
+}
+
+/** Deletes a classification object from the Configurations array that holds it. */
+export function removeClassification(siblings: readonly Classification[], target: Classification, array: Span): TextEdit {
+  return removeListItem(siblings.map((c) => c.span), siblings.indexOf(target), array, '[]');
 }
 
 function lineStartBefore(text: string, offset: number): number {
@@ -117,4 +129,39 @@ export function setProperties(model: ConfigModel, classification: Classification
   if (classification.propertiesSpan) return [...edits, replace(classification.propertiesSpan, body)];
   if (!classification.nameSpan) return edits;
   return [...edits, replace(span(classification.nameSpan.end, classification.nameSpan.end), `, "Properties": ${body}`)];
+}
+
+/** JSON text for a value, laid out like the file: pretty with its indentation when `indent` is known, else on one line. */
+function jsonText(value: unknown, text: string, indent: string | undefined): string {
+  // JSON strings cannot hold raw line breaks, so folding the pretty form's line breaks is safe.
+  if (indent === undefined) return JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
+  const newline = newlineOf(text);
+  return JSON.stringify(value, null, indentUnit(text)).split('\n').join(newline + indent);
+}
+
+/** Adds a nested classification to `parent`: into its Configurations array, or a new Configurations member. */
+export function addChildClassification(model: ConfigModel, parent: Classification, child: { Classification: string; Properties: Record<string, string> }): TextEdit | undefined {
+  const text = model.text;
+  const newline = newlineOf(text);
+  const unit = indentUnit(text);
+  if (parent.childrenSpan) {
+    const last = parent.children[parent.children.length - 1];
+    if (last) {
+      const indent = indentationAt(text, last.span.start);
+      const separator = indent !== undefined ? `,${newline}${indent}` : ', ';
+      return replace(span(last.span.end, last.span.end), separator + jsonText(child, text, indent));
+    }
+    const indent = indentationAt(text, parent.span.start);
+    if (indent === undefined) return replace(parent.childrenSpan, `[${jsonText(child, text, undefined)}]`);
+    const memberIndent = indent + unit;
+    return replace(parent.childrenSpan, `[${newline}${memberIndent + unit}${jsonText(child, text, memberIndent + unit)}${newline}${memberIndent}]`);
+  }
+  const anchor = parent.propertiesSpan ?? parent.nameSpan;
+  if (!anchor) return undefined;
+  const memberIndent = indentationAt(text, parent.propertiesKeySpan?.start ?? anchor.start);
+  if (memberIndent === undefined) {
+    return replace(span(anchor.end, anchor.end), `, "Configurations": [${jsonText(child, text, undefined)}]`);
+  }
+  const inner = memberIndent + unit;
+  return replace(span(anchor.end, anchor.end), `,${newline}${memberIndent}"Configurations": [${newline}${inner}${jsonText(child, text, inner)}${newline}${memberIndent}]`);
 }

@@ -139,6 +139,7 @@ function readClassifications(
         name === undefined ? ancestors : [...ancestors, name],
         text,
       );
+      for (const child of classification.children) child.parent = classification;
     }
     out.push(classification);
   });

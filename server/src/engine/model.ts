@@ -44,6 +44,8 @@ export interface Classification {
   childrenSpan?: Span;
   /** Names of the enclosing classifications, outermost first (empty at top level). */
   ancestors: string[];
+  /** The enclosing classification, for nested ones. */
+  parent?: Classification;
   scope: ConfigurationScope;
 }
 
@@ -124,6 +126,11 @@ export function allClassifications(model: ConfigModel): Classification[] {
   };
   for (const scope of model.scopes) visit(scope.classifications);
   return out;
+}
+
+/** The classification's siblings and the span of the Configurations array holding them. */
+export function siblingsOf(c: Classification): { siblings: Classification[]; array?: Span } {
+  return c.parent ? { siblings: c.parent.children, array: c.parent.childrenSpan } : { siblings: c.scope.classifications, array: c.scope.span };
 }
 
 /** Top-level classifications with the given name in a scope, in document order. */

@@ -19,11 +19,11 @@ export function formatFor(document: TextDocument): DocumentFormat | undefined {
   return formatForFileName(decodeURIComponent(document.uri));
 }
 
-/** One parse and one analysis per document version, shared by every handler. */
+/** One parse and one analysis per document version (and configuration), shared by every handler. */
 export class DocumentCache {
   private readonly entries = new Map<string, CachedDocument>();
 
-  constructor(private readonly options: () => AnalysisOptions) {}
+  constructor(private readonly optionsFor: (uri: string) => AnalysisOptions) {}
 
   get(document: TextDocument): CachedDocument {
     const cached = this.entries.get(document.uri);
@@ -37,6 +37,7 @@ export class DocumentCache {
     this.entries.delete(uri);
   }
 
+  /** Forget every analysis, as after a configuration change. */
   clear(): void {
     this.entries.clear();
   }
@@ -49,6 +50,6 @@ export class DocumentCache {
     const format = formatFor(document) ?? 'emr-json';
     const model = parseDocument(text, format, { allowComments: document.languageId === 'jsonc' });
     if (!model.recognized) return { ...base, skipped: 'not-emr' };
-    return { ...base, analysis: analyzeModel(model, this.options()) };
+    return { ...base, analysis: analyzeModel(model, this.optionsFor(document.uri)) };
   }
 }

@@ -1,47 +1,56 @@
+import { existsSync } from 'node:fs';
 import {
   CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
   TextDocumentSyncKind,
   TextDocuments,
-  type CodeAction,
   type Connection,
   type Diagnostic,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisOptions } from '../engine/analyze';
-import { DocumentCache } from './documentCache';
-import { SOURCE, toDiagnostic, type DiagnosticData } from './diagnostics';
+import { PROJECT_FILE_NAME } from '../config/projectConfig';
+import { codeActions } from './codeActions';
+import { RECOMPUTE_COMMAND, sizingLenses } from './codeLens';
+import { jsonCompletions, propertiesCompletions } from './completion';
+import { SOURCE, toDiagnostic, toRange } from './diagnostics';
+import { DocumentCache, type CachedDocument } from './documentCache';
+import { guarded } from './guard';
+import { hoverMarkdown } from './hover';
+import { Configuration, type EditorSettings } from './settings';
+import { recomputeFix } from '../sizing/recompute';
 
 const DEBOUNCE_MS = 150;
 
-/** Wires the handlers onto a connection; transport is the caller's business. */
+/** Wires the handlers onto a connection; the transport is the caller's business. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const options: AnalysisOptions = {};
-  const cache = new DocumentCache(() => options);
+  const configuration = new Configuration();
+  const cache = new DocumentCache((uri) => configuration.optionsFor(uri));
   const pending = new Map<string, NodeJS.Timeout>();
+  let pullDiagnostics = false;
+  let canReadSettings = false;
+  // Until the settings have arrived, opened documents wait: analysing them without would publish findings twice.
+  let ready = false;
 
-  function diagnosticsFor(document: TextDocument): Diagnostic[] {
-    const entry = cache.get(document);
+  function diagnosticsFor(entry: CachedDocument, uri: string): Diagnostic[] {
     if (entry.skipped === 'too-large') {
-      return [
-        {
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: 2,
-          source: SOURCE,
-          message: 'This file is larger than 4 MiB, so EMR Spark Config does not check it.',
-        },
-      ];
+      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, source: SOURCE, message: 'This file is larger than 4 MiB, so EMR Spark Config does not check it.' }];
     }
     if (!entry.analysis) return [];
-    return entry.analysis.findings.map((f) => toDiagnostic(f, entry.lines, document.uri));
+    for (const failure of entry.analysis.ruleFailures) connection.console.error(`rule ${failure.ruleId} failed on ${uri}: ${failure.error}`);
+    return entry.analysis.findings.map((f) => toDiagnostic(f, entry.lines, uri));
   }
 
   function publish(document: TextDocument): void {
+    if (pullDiagnostics || !ready) return;
     try {
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsFor(document) });
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsFor(cache.get(document), document.uri) });
     } catch (error) {
-      connection.console.error(`analysis of ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      connection.console.error(`analysis of ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
 
@@ -57,15 +66,66 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  connection.onInitialize(
-    (): InitializeResult => ({
+  function refreshAll(): void {
+    cache.clear();
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const document of documents.all()) publish(document);
+    void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
+
+  async function loadSettings(): Promise<void> {
+    if (canReadSettings) {
+      const settings = (await connection.workspace.getConfiguration('emrSpark').catch(() => undefined)) as EditorSettings | undefined;
+      configuration.setEditorSettings(settings);
+    }
+    configuration.reloadProjectFile(existsSync);
+    if (configuration.problem) connection.console.warn(configuration.problem);
+  }
+
+  const analysed = (uri: string) => {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const entry = cache.get(document);
+    return entry.analysis ? { document, entry, analysis: entry.analysis } : undefined;
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    canReadSettings = params.capabilities.workspace?.configuration === true;
+    configuration.setRoot(params.workspaceFolders?.[0]?.uri ?? params.rootUri);
+    configuration.reloadProjectFile(existsSync);
+    return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        completionProvider: { triggerCharacters: ['"', '.', ' ', '='] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [RECOMPUTE_COMMAND] },
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'emr-spark-config', version: '0.1.0' },
-    }),
-  );
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canReadSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'emrSpark' }).catch(() => undefined);
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${PROJECT_FILE_NAME}` }] }).catch(() => undefined);
+    await loadSettings();
+    ready = true;
+    refreshAll();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (!canReadSettings) configuration.setEditorSettings((change.settings as { emrSpark?: EditorSettings } | undefined)?.emrSpark);
+    await loadSettings();
+    refreshAll();
+  });
+
+  connection.onDidChangeWatchedFiles(async () => {
+    await loadSettings();
+    refreshAll();
+  });
 
   documents.onDidOpen(({ document }) => publish(document));
   documents.onDidChangeContent(({ document }) => schedule(document));
@@ -73,31 +133,73 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending.get(document.uri));
     pending.delete(document.uri);
     cache.delete(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  connection.onCodeAction((params) => {
-    try {
-      const actions: CodeAction[] = [];
-      for (const diagnostic of params.context.diagnostics) {
-        if (diagnostic.source !== SOURCE) continue;
-        const data = diagnostic.data as DiagnosticData | undefined;
-        for (const fix of data?.fixes ?? []) {
-          actions.push({
-            title: fix.title,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: fix.preferred,
-            edit: { changes: { [params.textDocument.uri]: fix.edits } },
-          });
-        }
-      }
-      return actions;
-    } catch (error) {
-      connection.console.error(`code actions failed: ${error instanceof Error ? error.message : String(error)}`);
-      return [];
-    }
-  });
+  connection.languages.diagnostics.on(
+    guarded(connection, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsFor(cache.get(document), document.uri) };
+    }),
+  );
+
+  connection.onCodeAction(
+    guarded(connection, 'code actions', [], (params) => {
+      const found = analysed(params.textDocument.uri);
+      if (!found) return [];
+      return codeActions(params.textDocument.uri, found.analysis, found.entry.lines, params.context.diagnostics, params.range);
+    }),
+  );
+
+  connection.onCompletion(
+    guarded(connection, 'completion', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const entry = cache.get(document);
+      if (entry.skipped === 'too-large') return [];
+      const offset = entry.lines.offsetAt(params.position);
+      const model = entry.analysis?.model;
+      // A JSON file that is not (yet) an EMR configuration gets nothing; a new properties file gets keys.
+      if (!model) return [];
+      const context = { model, lines: entry.lines, offset };
+      return model.format === 'emr-json' ? jsonCompletions(context) : propertiesCompletions(context);
+    }),
+  );
+
+  connection.onHover(
+    guarded(connection, 'hover', null, (params) => {
+      const found = analysed(params.textDocument.uri);
+      if (!found) return null;
+      const markdown = hoverMarkdown(found.analysis, found.entry.lines.offsetAt(params.position));
+      return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
+    }),
+  );
+
+  connection.onCodeLens(
+    guarded(connection, 'code lens', [], (params) => {
+      const found = analysed(params.textDocument.uri);
+      if (!found) return [];
+      return sizingLenses(found.analysis).map((lens) => ({
+        range: toRange(found.entry.lines, lens.span),
+        command: lens.recompute
+          ? { title: lens.title, command: RECOMPUTE_COMMAND, arguments: [params.textDocument.uri, found.document.version] }
+          : { title: lens.title, command: '' },
+      }));
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guarded(connection, 'execute command', null, (params) => {
+      if (params.command !== RECOMPUTE_COMMAND) return null;
+      const [uri] = (params.arguments ?? []) as [string, number];
+      const found = analysed(uri);
+      const fix = found ? recomputeFix(found.analysis.model, found.analysis.sizing) : undefined;
+      if (!found || !fix) return null;
+      void connection.workspace.applyEdit({ label: fix.title, edit: { changes: { [uri]: fix.edits.map((e) => ({ range: toRange(found.entry.lines, e.span), newText: e.newText })) } } });
+      return null;
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

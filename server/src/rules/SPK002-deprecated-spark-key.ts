@@ -18,6 +18,8 @@ export const deprecatedSparkKey: Rule = {
       if (!option?.deprecated || option.name !== entry.key) continue;
       // The EMR decommissioning keys keep their old spark.blacklist.* names on EMR; a rule of its own covers that family.
       if (option.emrOnly) continue;
+      // The spark.blacklist.* family (renamed to spark.excludeOnFailure.*) is reported once, by ELA002.
+      if (entry.key.startsWith('spark.blacklist.')) continue;
       const since = option.deprecatedSince ? ` since Spark ${option.deprecatedSince}` : '';
       const replacement = option.replacement;
       const fixes: Fix[] = [];

@@ -10,6 +10,12 @@ import { unknownSparkKey } from './SPK001-unknown-spark-key';
 import { deprecatedSparkKey } from './SPK002-deprecated-spark-key';
 import { invalidValue } from './SPK003-invalid-value';
 import { fractionalValue } from './SPK004-fractional-value';
+import { envNeedsExport } from './EMR008-env-needs-export';
+import { duplicateClassification } from './EMR009-duplicate-classification';
+import { emptyClassification } from './EMR010-empty-classification';
+import { keyInWrongClassification } from './EMR011-key-in-wrong-classification';
+import { nonSparkKey } from './SPK006-non-spark-key';
+import { memoryWithoutUnit } from './SPK007-memory-without-unit';
 import { containerExceedsMaxAllocation } from './SZ001-container-exceeds-max-allocation';
 import { executorsDoNotFitNode } from './SZ002-executors-do-not-fit-node';
 import { executorInstancesExceedCapacity } from './SZ003-executor-instances-exceed-capacity';
@@ -26,6 +32,20 @@ import { yarnMemoryUnderused } from './SZ013-yarn-memory-underused';
 import { dynamicAllocationConflict } from './SZ014-dynamic-allocation-conflict';
 import { maximizeResourceAllocationConflict } from './SZ015-maximize-resource-allocation-conflict';
 import { unknownInstanceType } from './SZ016-unknown-instance-type';
+import { heartbeatNotBelowTimeout } from './SPK005-heartbeat-not-below-timeout';
+import { yarnMemoryCheckEnabled } from './YRN001-yarn-memory-check-enabled';
+import { yarnMemoryExceedsNode } from './YRN002-yarn-memory-exceeds-node';
+import { maxAllocationExceedsNodeMemory } from './YRN003-max-allocation-exceeds-node-memory';
+import { decommissionTimeoutShort } from './ELA001-decommission-timeout-short';
+import { excludeOnFailureRenamed } from './ELA002-excludeonfailure-renamed';
+import { plaintextSecret } from './SEC001-plaintext-secret';
+import { awsAccessKey } from './SEC002-aws-access-key';
+import { jvmFlagUnsupported } from './JVM001-jvm-flag-unsupported';
+import { heapFlagInJavaOptions } from './JVM002-heap-flag-in-java-options';
+import { multipleGcSelected } from './JVM003-multiple-gc-selected';
+import { emr61GcConflict } from './JVM004-emr-6-1-gc-conflict';
+import { gcNotConfigured } from './JVM005-gc-not-configured';
+import { javaHomeMismatch } from './JVM006-java-home-mismatch';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -40,6 +60,12 @@ export const RULES: readonly Rule[] = [
   deprecatedSparkKey,
   invalidValue,
   fractionalValue,
+  envNeedsExport,
+  duplicateClassification,
+  emptyClassification,
+  keyInWrongClassification,
+  nonSparkKey,
+  memoryWithoutUnit,
   containerExceedsMaxAllocation,
   executorsDoNotFitNode,
   executorInstancesExceedCapacity,
@@ -56,6 +82,20 @@ export const RULES: readonly Rule[] = [
   dynamicAllocationConflict,
   maximizeResourceAllocationConflict,
   unknownInstanceType,
+  heartbeatNotBelowTimeout,
+  yarnMemoryCheckEnabled,
+  yarnMemoryExceedsNode,
+  maxAllocationExceedsNodeMemory,
+  decommissionTimeoutShort,
+  excludeOnFailureRenamed,
+  plaintextSecret,
+  awsAccessKey,
+  jvmFlagUnsupported,
+  heapFlagInJavaOptions,
+  multipleGcSelected,
+  emr61GcConflict,
+  gcNotConfigured,
+  javaHomeMismatch,
 ];
 
 export function ruleByIdOrName(idOrName: string): Rule | undefined {

@@ -1,0 +1,205 @@
+// Java option strings (spark.*.extraJavaOptions and friends): split into the arguments the JVM receives, with
+// positions, and mapped back onto the document so a finding can point at one flag and a fix can edit just it.
+import { setValue, replace } from './edits';
+import type { TextEdit } from './findings';
+import type { ConfigModel, PropertyEntry } from './model';
+import { escapePropertiesValue } from './propertiesModel';
+import { span, type Span } from './text';
+
+export interface JavaOptionToken {
+  /** The argument as the JVM receives it: quotes removed. */
+  text: string;
+  /** Offsets in the decoded option string, [start, end), quotes included. */
+  start: number;
+  end: number;
+}
+
+const isWhitespace = (c: string) => /\s/.test(c);
+
+/**
+ * Splits an option string the way Spark does (Utils.splitCommandString): arguments are separated by white space;
+ * single quotes keep everything literally, double quotes keep white space and take a backslash as an escape of
+ * the next character; outside quotes a backslash is an ordinary character.
+ */
+export function tokenizeJavaOptions(value: string): JavaOptionToken[] {
+  const tokens: JavaOptionToken[] = [];
+  let text = '';
+  let start = -1;
+  let quote: '"' | "'" | undefined;
+  const end = (at: number) => {
+    tokens.push({ text, start, end: at });
+    text = '';
+    start = -1;
+  };
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (quote === '"') {
+      if (c === '"') quote = undefined;
+      else if (c === '\\' && i + 1 < value.length) text += value[++i];
+      else if (c !== '\\') text += c;
+    } else if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else text += c;
+    } else if (c === '"' || c === "'") {
+      if (start < 0) start = i;
+      quote = c;
+    } else if (!isWhitespace(c)) {
+      if (start < 0) start = i;
+      text += c;
+    } else if (start >= 0) {
+      end(i);
+    }
+  }
+  if (start >= 0) end(value.length);
+  return tokens;
+}
+
+/** Decodes the raw text of a JSON string (quotes included), recording where each decoded character starts. */
+function jsonOffsets(raw: string, base: number): { text: string; offsets: number[] } | undefined {
+  if (raw.length < 2 || raw[0] !== '"' || raw[raw.length - 1] !== '"') return undefined;
+  let text = '';
+  const offsets: number[] = [];
+  const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+  for (let i = 1; i < raw.length - 1; i++) {
+    offsets.push(base + i);
+    if (raw[i] !== '\\') {
+      text += raw[i];
+      continue;
+    }
+    const e = raw[i + 1];
+    if (e === 'u') {
+      const hex = raw.slice(i + 2, i + 6);
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined;
+      text += String.fromCharCode(parseInt(hex, 16));
+      i += 5;
+    } else if (e !== undefined && e in simple) {
+      text += simple[e];
+      i += 1;
+    } else {
+      return undefined;
+    }
+  }
+  offsets.push(base + raw.length - 1);
+  return { text, offsets };
+}
+
+/** Decodes the raw text of a properties value (escapes, continuation lines), recording where each character starts. */
+function propertiesOffsets(raw: string, base: number): { text: string; offsets: number[] } {
+  let text = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c !== '\\') {
+      offsets.push(base + i);
+      text += c;
+      continue;
+    }
+    const e = raw[i + 1];
+    if (e === '\r' || e === '\n') {
+      // A continuation: the terminator and the next line's leading blanks are not part of the value.
+      i += e === '\r' && raw[i + 2] === '\n' ? 2 : 1;
+      while (i + 1 < raw.length && (raw[i + 1] === ' ' || raw[i + 1] === '\t' || raw[i + 1] === '\f')) i++;
+      continue;
+    }
+    if (e === undefined) break;
+    offsets.push(base + i);
+    if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6))) {
+      text += String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16));
+      i += 5;
+    } else {
+      text += e === 't' ? '\t' : e === 'n' ? '\n' : e === 'r' ? '\r' : e === 'f' ? '\f' : e;
+      i += 1;
+    }
+  }
+  offsets.push(base + raw.length);
+  return { text, offsets };
+}
+
+/**
+ * The document offset at which each character of the entry's decoded value starts, plus one more entry for the end
+ * of the value (so a decoded range [a, b) covers the document range [offsets[a], offsets[b])). Undefined when the
+ * value is not a string or its raw text does not decode to the value the model holds.
+ */
+export function valueOffsets(model: ConfigModel, entry: PropertyEntry): number[] | undefined {
+  const valueSpan = entry.valueSpan;
+  if (entry.valueKind !== 'string' || !valueSpan) return undefined;
+  const raw = model.text.slice(valueSpan.start, valueSpan.end);
+  const decoded = model.format === 'emr-json' ? jsonOffsets(raw, valueSpan.start) : propertiesOffsets(raw, valueSpan.start);
+  if (!decoded || decoded.text !== entry.value) return undefined;
+  return decoded.offsets;
+}
+
+/** The document offset of a position in the entry's decoded value, when it can be mapped exactly. */
+export function documentOffset(model: ConfigModel, entry: PropertyEntry, decodedOffset: number): number | undefined {
+  const offsets = valueOffsets(model, entry);
+  if (!offsets || decodedOffset < 0 || decodedOffset >= offsets.length) return undefined;
+  return offsets[decodedOffset];
+}
+
+/** The document span of a decoded range of the entry's value; the whole value when it cannot be mapped exactly. */
+export function spanInValue(model: ConfigModel, entry: PropertyEntry, start: number, end: number): Span {
+  const offsets = valueOffsets(model, entry);
+  const whole = entry.valueSpan ?? entry.keySpan;
+  if (!offsets || start < 0 || end < start || end >= offsets.length) return whole;
+  return span(offsets[start], offsets[end]);
+}
+
+/** Text to insert inside an existing value, written as the document's format expects it. */
+function encodeFragment(model: ConfigModel, text: string, atValueStart: boolean): string {
+  if (model.format === 'emr-json') return JSON.stringify(text).slice(1, -1);
+  return atValueStart ? escapePropertiesValue(text) : escapePropertiesValue(`x${text}`).slice(1);
+}
+
+/**
+ * Replaces a decoded range of the entry's value with new text: a minimal edit when the value maps exactly onto
+ * the document, otherwise the whole value is rewritten.
+ */
+export function replaceInValue(model: ConfigModel, entry: PropertyEntry, start: number, end: number, newText: string): TextEdit {
+  const offsets = valueOffsets(model, entry);
+  if (offsets && start >= 0 && end >= start && end < offsets.length) {
+    return replace(span(offsets[start], offsets[end]), encodeFragment(model, newText, start === 0));
+  }
+  return setValue(model, entry, entry.value.slice(0, start) + newText + entry.value.slice(end));
+}
+
+/** The decoded range that removing a token should delete: the token and one white-space character beside it. */
+export function tokenRemovalRange(value: string, token: JavaOptionToken): { start: number; end: number } {
+  if (token.end < value.length && isWhitespace(value[token.end])) return { start: token.start, end: token.end + 1 };
+  if (token.start > 0 && isWhitespace(value[token.start - 1])) return { start: token.start - 1, end: token.end };
+  return { start: token.start, end: token.end };
+}
+
+/**
+ * Rewrites the entry's value as one minimal edit: only the part between the common prefix and suffix of the old
+ * and new value is replaced.
+ */
+export function rewriteValue(model: ConfigModel, entry: PropertyEntry, newValue: string): TextEdit {
+  const old = entry.value;
+  let prefix = 0;
+  while (prefix < old.length && prefix < newValue.length && old[prefix] === newValue[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < old.length - prefix && suffix < newValue.length - prefix && old[old.length - 1 - suffix] === newValue[newValue.length - 1 - suffix]) suffix++;
+  return replaceInValue(model, entry, prefix, old.length - suffix, newValue.slice(prefix, newValue.length - suffix));
+}
+
+/** The value without these tokens, each taken out with one adjacent white-space character. */
+export function valueWithout(value: string, tokens: readonly JavaOptionToken[]): string {
+  let out = value;
+  // From the last token to the first, so the offsets of the ones still to remove stay valid.
+  for (const token of [...tokens].sort((a, b) => b.start - a.start)) {
+    const { start, end } = tokenRemovalRange(out, token);
+    out = out.slice(0, start) + out.slice(end);
+  }
+  return out;
+}
+
+/** Deletes tokens (each with one adjacent white-space character) from the entry's value. */
+export function removeTokens(model: ConfigModel, entry: PropertyEntry, tokens: readonly JavaOptionToken[]): TextEdit {
+  return rewriteValue(model, entry, valueWithout(entry.value, tokens));
+}
+
+/** Deletes one token (and one adjacent white-space character) from the entry's value. */
+export function removeToken(model: ConfigModel, entry: PropertyEntry, token: JavaOptionToken): TextEdit {
+  const { start, end } = tokenRemovalRange(entry.value, token);
+  return replaceInValue(model, entry, start, end, '');
+}

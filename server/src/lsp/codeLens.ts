@@ -1,0 +1,36 @@
+import type { Analysis } from '../engine/analyze';
+import { classificationsByName } from '../engine/effective';
+import type { Span } from '../engine/text';
+import type { SizingReport } from '../sizing/report';
+import { recomputeTitle } from '../sizing/recompute';
+
+export const RECOMPUTE_COMMAND = 'emrSpark.recompute';
+
+/** "r5.12xlarge x 19 · 8 of 9 executors fit per node · 152 executors · 98 % of YARN memory" */
+export function sizingSummary(report: SizingReport): string | undefined {
+  const { cluster, evaluation: e, plan } = report;
+  if (!cluster || !e || !plan) return undefined;
+  const nodes = cluster.nodes.map((n) => `${n.instanceType} x ${n.nodes}`).join(' + ');
+  const total = cluster.nodes.reduce((sum, n) => sum + n.nodes, 0);
+  const driverSlot = e.deployMode === 'cluster' ? 1 : 0;
+  const implied = e.requestedInstances !== undefined ? Math.ceil((e.requestedInstances + driverSlot) / total) : plan.executorsPerNode;
+  const fit = e.groups[0].executorsPerNode;
+  const packing = fit < implied ? `${fit} of ${implied} executors fit per node` : `${fit} executors fit per node`;
+  const running = Math.min(e.capacity, e.requestedInstances ?? e.capacity);
+  return `${nodes} · ${packing} · ${running} executors${driverSlot ? ' + driver' : ''} · ${e.yarnMemoryUsedPercent} % of YARN memory`;
+}
+
+export interface LensSpec {
+  span: Span;
+  title: string;
+  recompute?: string;
+}
+
+/** One lens above each spark-defaults classification (or at the top of a properties file), with Recompute when a plan fits. */
+export function sizingLenses(analysis: Analysis): LensSpec[] {
+  const summary = sizingSummary(analysis.sizing);
+  if (!summary) return [];
+  const recompute = analysis.sizing.plan?.fits ? recomputeTitle(analysis.sizing) : undefined;
+  const anchors = analysis.model.format === 'spark-properties' ? [{ start: 0, end: 0 }] : classificationsByName(analysis.model, 'spark-defaults').map((c) => ({ start: c.span.start, end: c.span.start }));
+  return anchors.flatMap((span) => [{ span, title: summary }, ...(recompute ? [{ span, title: recompute, recompute }] : [])]);
+}

@@ -1,0 +1,93 @@
+import { classificationInfo, emrRelease, hadoopOption, instanceType, sparkOption, type SparkOption } from '../catalog';
+import type { Analysis } from '../engine/analyze';
+import { targetAt } from '../engine/locate';
+import { formatMiB } from '../engine/units';
+import type { SizingReport } from '../sizing/report';
+
+const SIZING_KEYS = new Set([
+  'spark.executor.memory',
+  'spark.executor.memoryOverhead',
+  'spark.executor.cores',
+  'spark.executor.instances',
+  'spark.driver.memory',
+  'spark.driver.memoryOverhead',
+  'spark.memory.fraction',
+  'spark.memory.storageFraction',
+]);
+
+function optionFacts(option: SparkOption): string[] {
+  const facts = [`type \`${option.type}\``, `default \`${option.default}\``];
+  if (option.unit) facts.push(`a bare number means ${option.unit}`);
+  if (option.since) facts.push(`since Spark ${option.since}`);
+  if (option.allowedValues) facts.push(`one of ${option.allowedValues.map((v) => `\`${v}\``).join(', ')}`);
+  const lines = [facts.join(' · ')];
+  if (option.deprecated) lines.push(`**Deprecated**${option.deprecatedSince ? ` since ${option.deprecatedSince}` : ''}${option.replacement ? `: use \`${option.replacement}\`` : ''}.`);
+  if (option.emrOnly) lines.push('Read only by the Amazon EMR build of Spark.');
+  return lines;
+}
+
+/** The computed breakdown behind a sizing key: container, packing per node, heap split, share of YARN memory. */
+export function sizingBreakdown(report: SizingReport): string[] {
+  const c = report.containers;
+  if (!c) return [];
+  const x = c.executor;
+  const lines = ['**Executor container**', '', `- heap ${formatMiB(x.memoryMiB)} + overhead ${formatMiB(x.overheadMiB)} (${x.overheadSource === 'explicit' ? 'set' : `max(${x.overheadMinimumMiB} MiB, ${x.overheadFactor} x heap)`})` +
+    `${x.offHeapMiB ? ` + off-heap ${formatMiB(x.offHeapMiB)}` : ''}${x.pysparkMiB ? ` + PySpark ${formatMiB(x.pysparkMiB)}` : ''} = **${formatMiB(x.containerMiB)}**`];
+  const e = report.evaluation;
+  if (e && report.cluster) {
+    for (const g of e.groups) {
+      lines.push(`- ${g.instanceType} (${g.nodes} nodes): YARN has ${formatMiB(g.yarnMemoryMiB)}, so **${g.executorsPerNode}** executors fit per node, using ${g.coresPerNode} of ${g.vcpu} vCPUs`);
+    }
+    lines.push(`- room for ${e.capacity} executors${e.deployMode === 'cluster' ? ' beside the driver' : ''}${e.requestedInstances !== undefined ? ` (${e.requestedInstances} requested)` : ''}; ${e.yarnMemoryUsedPercent} % of the cluster's YARN memory used`);
+  } else {
+    lines.push(`- ${report.unavailable ?? 'no cluster to size against'}`);
+  }
+  const h = c.heap;
+  lines.push(
+    '',
+    '**Inside the heap**',
+    '',
+    `- reserved ${formatMiB(h.reservedMiB)}, user ${formatMiB(h.userMiB)}, storage ${formatMiB(h.storageMiB)}, execution ${formatMiB(h.executionMiB)} (${formatMiB(h.executionPerCoreMiB)} per core)`,
+  );
+  return lines;
+}
+
+export function hoverMarkdown(analysis: Analysis, offset: number): string | undefined {
+  const target = targetAt(analysis.model, offset);
+  if (!target) return undefined;
+  switch (target.kind) {
+    case 'classification': {
+      const info = classificationInfo(target.classification.name?.trim() ?? '');
+      if (!info) return undefined;
+      return [`**${info.name}**${info.application ? ` (${info.application})` : ''}`, '', info.description ?? '', info.configFile ? `\nWrites \`${info.configFile}\`.` : ''].join('\n').trim();
+    }
+    case 'instance-type': {
+      const type = instanceType(target.choice.instanceType);
+      if (!type) return undefined;
+      const yarn = type.yarn;
+      return [
+        `**${type.name}**: ${type.vcpu} vCPU, ${formatMiB(type.memoryMiB)} memory${type.localDiskGB ? `, ${type.localDiskGB} GB local disk` : ''}`,
+        '',
+        yarn ? `EMR gives YARN ${formatMiB(yarn.nodemanagerMemoryMiB)} on this type (largest container ${formatMiB(yarn.maximumAllocationMiB)}).` : 'EMR publishes no YARN defaults for this type.',
+      ].join('\n');
+    }
+    case 'release': {
+      const r = emrRelease(target.label);
+      if (!r) return undefined;
+      return `**${r.label}**: Spark ${r.spark ?? '?'}, Hadoop ${r.hadoop ?? '?'}, Java ${r.defaultJava} by default${r.otherJava.length ? ` (also ${r.otherJava.join(', ')})` : ''}.`;
+    }
+    default: {
+      const key = target.entry.key;
+      const classification = target.classification.name?.trim();
+      const spark = sparkOption(key);
+      if (spark && (classification === 'spark-defaults' || classification === 'spark')) {
+        const lines = [`**${key}**`, '', spark.description ?? '', '', ...optionFacts(spark)];
+        if (SIZING_KEYS.has(key)) lines.push('', ...sizingBreakdown(analysis.sizing));
+        return lines.join('\n');
+      }
+      const hadoop = hadoopOption(key);
+      if (hadoop) return [`**${key}** (${hadoop.file})`, '', hadoop.description ?? '', '', `type \`${hadoop.type}\` · default \`${hadoop.default}\``].join('\n');
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { classificationInfo } from '../catalog';
+import { addChildClassification, replace, setProperties } from '../engine/edits';
+import type { Fix, TextEdit } from '../engine/findings';
+import { allClassifications } from '../engine/model';
+import type { Rule } from './types';
+
+export const envNeedsExport: Rule = {
+  id: 'EMR008',
+  name: 'env-needs-export',
+  severity: 'warning',
+  summary: 'Variables put directly in the Properties of a *-env classification, where EMR ignores them; they belong in an export child.',
+  formats: ['emr-json'],
+  check({ model, report }) {
+    for (const c of allClassifications(model)) {
+      if (c.ancestors.length > 0 || !c.name || !c.nameSpan || c.properties.length === 0) continue;
+      if (!(classificationInfo(c.name.trim())?.exportSubclassification ?? c.name.trim().endsWith('-env'))) continue;
+      const names = c.properties.map((e) => e.key);
+      const values = Object.fromEntries(c.properties.filter((e) => e.valueKind === 'string').map((e) => [e.key, e.value]));
+      const existing = c.children.find((child) => child.name === 'export');
+      const edits: TextEdit[] = [];
+      if (c.propertiesSpan) edits.push(replace(c.propertiesSpan, '{}'));
+      if (existing) edits.push(...setProperties(model, existing, values));
+      else {
+        const added = addChildClassification(model, c, { Classification: 'export', Properties: values });
+        if (added) edits.push(added);
+      }
+      const fixes: Fix[] = edits.length > 1 && Object.keys(values).length === names.length ? [{ title: `Move ${names.length === 1 ? names[0] : `${names.length} variables`} into an export classification`, edits, preferred: true }] : [];
+      report({
+        span: c.propertiesKeySpan ?? c.nameSpan,
+        path: [...c.path, 'Properties'],
+        message: `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} set directly in the Properties of "${c.name}", which EMR does not write to the environment file; ${c.name} takes its variables from a nested "export" classification.`,
+        fixes,
+      });
+    }
+  },
+};

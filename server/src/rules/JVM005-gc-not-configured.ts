@@ -1,0 +1,66 @@
+import { setProperties, setValue } from '../engine/edits';
+import { clusterScope, scopeValues } from '../engine/effective';
+import type { TextEdit } from '../engine/findings';
+import { replaceInValue, tokenizeJavaOptions } from '../engine/javaOptions';
+import type { Rule } from './types';
+import { identifyFlag, javaInUse, type ParsedFlag } from './jvmSupport';
+
+const EXECUTOR_KEYS = ['spark.executor.defaultJavaOptions', 'spark.executor.extraJavaOptions'];
+const TARGET_KEY = 'spark.executor.extraJavaOptions';
+
+export const gcNotConfigured: Rule = {
+  id: 'JVM005',
+  name: 'gc-not-configured',
+  severity: 'info',
+  summary: 'On Java 8 the executors get no garbage collector choice: G1 with an early marking threshold is suggested.',
+  formats: ['emr-json', 'spark-properties'],
+  check({ model, release, report }) {
+    const java = javaInUse(model, release);
+    if (!release || java?.version !== 8) return;
+    // On EMR 6.1 garbage collection flags in extraJavaOptions break launch (JVM004): no advice to add them there.
+    if (/^emr-6\.1\.\d+$/.test(release.label)) return;
+    const scope = clusterScope(model);
+    const classifications = scope?.classifications.filter((c) => c.name?.trim() === 'spark-defaults') ?? [];
+    if (!scope || classifications.length === 0) return;
+    const values = scopeValues(scope, 'spark-defaults');
+    const parsed: ParsedFlag[] = [];
+    for (const key of EXECUTOR_KEYS) {
+      const entry = values.get(key);
+      if (!entry) continue;
+      if (entry.valueKind !== 'string') return;
+      for (const token of tokenizeJavaOptions(entry.value)) {
+        const p = identifyFlag(token.text);
+        if (p) parsed.push(p);
+      }
+    }
+    if (parsed.some((p) => p.flag.category === 'gc-selection' && p.enabled)) return;
+    const has = (...names: string[]) => parsed.some((p) => names.includes(p.flag.flag));
+    const additions = ['-XX:+UseG1GC'];
+    if (!has('InitiatingHeapOccupancyPercent')) additions.push('-XX:InitiatingHeapOccupancyPercent=35');
+    if (!has('OnOutOfMemoryError', 'ExitOnOutOfMemoryError', 'CrashOnOutOfMemoryError')) additions.push("-XX:OnOutOfMemoryError='kill -9 %p'");
+    const flags = additions.join(' ');
+
+    const existing = values.get(TARGET_KEY);
+    const target = (existing && classifications.find((c) => c.properties.includes(existing))) ?? classifications[classifications.length - 1];
+    const anchor = model.format === 'emr-json' ? target.nameSpan : target.properties[0]?.keySpan;
+    if (!anchor) return;
+    let edits: TextEdit[];
+    if (existing && existing.value.trim() === '') edits = [setValue(model, existing, flags)];
+    else if (existing) {
+      const end = existing.value.length;
+      edits = [replaceInValue(model, existing, end, end, `${/\s$/.test(existing.value) ? '' : ' '}${flags}`)];
+    } else edits = setProperties(model, target, { [TARGET_KEY]: flags });
+
+    const javaWhy = java.setting ? `Java 8 (${java.origin})` : `Java 8, the default of ${release.label}`;
+    report({
+      span: anchor,
+      path: model.format === 'emr-json' ? [...target.path, 'Classification'] : target.properties[0].path,
+      message:
+        `The executors run on ${javaWhy}, and no garbage collector is chosen for them here, so they keep what EMR's defaults or Java 8 pick ` +
+        `(Java 8's own default is the Parallel collector, whose full collections stop an executor for seconds on large heaps). ` +
+        `G1 keeps pauses short on large heaps: add ${flags} to ${TARGET_KEY}` +
+        `${additions.some((a) => a.startsWith('-XX:OnOutOfMemoryError')) ? '; the last flag ends an executor that runs out of memory instead of leaving it half alive' : ''}.`,
+      fixes: [{ title: `Add ${flags} to ${TARGET_KEY}`, edits }],
+    });
+  },
+};

@@ -1,0 +1,91 @@
+import type { Node as JsonNode } from 'jsonc-parser';
+import { allClassifications, type ModelPath } from '../engine/model';
+import { awsKeysIn, type AwsKeyMatch } from '../engine/secrets';
+import { span, type Span } from '../engine/text';
+import type { Report, Rule } from './types';
+
+const EXPOSURE =
+  'EMR keeps configurations and step arguments as written and shows them in plain text (console, API, CLI history), so anyone who can read the file or describe the cluster can use the key.';
+const INSTEAD =
+  'let the cluster reach AWS through its EC2 instance profile role, which EMRFS and S3A use without any keys; ' +
+  'credentials for another identity belong in AWS Secrets Manager or a Hadoop credential provider (hadoop.security.credential.provider.path).';
+
+function messageFor(match: AwsKeyMatch, key: string | undefined, unnamed = 'This value'): string {
+  if (match.kind === 'secret-access-key') {
+    return `"${key}" holds what looks like an AWS secret access key (40 characters), in plain text. ${EXPOSURE} Deactivate and rotate the key pair in IAM, and ${INSTEAD}`;
+  }
+  const subject = key !== undefined ? `The value of "${key}"` : unnamed;
+  if (match.prefix === 'ASIA') {
+    return (
+      `${subject} contains an AWS access key ID of temporary STS credentials (ASIA...): they expire, but until then they work for anyone who also has their secret and session token. ` +
+      `${EXPOSURE} Revoke the active sessions of the role that issued them, and ${INSTEAD}`
+    );
+  }
+  return `${subject} contains an AWS access key ID of an IAM user (AKIA...), a long-term credential that works until it is deactivated. ${EXPOSURE} Deactivate and rotate the key in IAM, and ${INSTEAD}`;
+}
+
+/**
+ * Where a match lies in the document: exactly, when the value is written without escapes
+ * (`quoted` says the written text starts with a quote), else the whole value.
+ */
+function matchSpan(written: string, value: string, valueSpan: Span, quoted: boolean, match: AwsKeyMatch): Span {
+  const inner = quoted ? written.slice(1, -1) : written;
+  if (inner !== value) return valueSpan;
+  const start = valueSpan.start + (quoted ? 1 : 0) + match.index;
+  return span(start, start + match.length);
+}
+
+/** Every string value of the JSON tree with the member key it belongs to, if any, and its path. */
+function* jsonStrings(node: JsonNode, path: ModelPath, key: string | undefined): Generator<{ node: JsonNode; key: string | undefined; path: ModelPath }> {
+  if (node.type === 'string') {
+    yield { node, key, path };
+    return;
+  }
+  if (node.type === 'object') {
+    for (const member of node.children ?? []) {
+      const [keyNode, valueNode] = member.children ?? [];
+      if (keyNode && valueNode && typeof keyNode.value === 'string') yield* jsonStrings(valueNode, [...path, keyNode.value], keyNode.value);
+    }
+  } else if (node.type === 'array') {
+    const items = node.children ?? [];
+    // Array elements keep no key: a list of arguments is not named for a secret.
+    for (let i = 0; i < items.length; i++) yield* jsonStrings(items[i], [...path, i], undefined);
+  }
+}
+
+export const awsAccessKey: Rule = {
+  id: 'SEC002',
+  name: 'aws-access-key',
+  severity: 'error',
+  summary: 'A literal AWS access key ID or secret access key anywhere in the file.',
+  formats: ['emr-json', 'spark-properties'],
+  check({ model, report }) {
+    const reports: Report[] = [];
+    const text = model.text;
+    if (model.format === 'emr-json') {
+      if (!model.jsonRoot) return;
+      for (const { node, key, path } of jsonStrings(model.jsonRoot, [], undefined)) {
+        if (typeof node.value !== 'string') continue;
+        const valueSpan = span(node.offset, node.offset + node.length);
+        for (const match of awsKeysIn(key, node.value)) {
+          reports.push({ span: matchSpan(text.slice(valueSpan.start, valueSpan.end), node.value, valueSpan, true, match), path, message: messageFor(match, key) });
+        }
+      }
+    } else {
+      for (const c of allClassifications(model)) {
+        for (const entry of c.properties) {
+          if (!entry.valueSpan) continue;
+          for (const match of awsKeysIn(entry.key, entry.value)) {
+            reports.push({ span: matchSpan(entry.rawValue, entry.value, entry.valueSpan, false, match), path: entry.path, message: messageFor(match, entry.key) });
+          }
+        }
+      }
+      for (const comment of model.comments) {
+        for (const match of awsKeysIn(undefined, comment.text)) {
+          reports.push({ span: matchSpan(comment.text, comment.text, comment.span, false, match), path: [], message: messageFor(match, undefined, 'This comment') });
+        }
+      }
+    }
+    for (const r of reports) report(r);
+  },
+};

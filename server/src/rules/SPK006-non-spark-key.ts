@@ -1,0 +1,27 @@
+import { hadoopOption, sparkOption } from '../catalog';
+import { renameKey } from '../engine/edits';
+import { entriesOf } from '../engine/effective';
+import type { Rule } from './types';
+
+export const nonSparkKey: Rule = {
+  id: 'SPK006',
+  name: 'non-spark-key',
+  severity: 'warning',
+  summary: 'A key in spark-defaults that does not start with spark.: spark-submit drops it with only a log line.',
+  formats: ['emr-json', 'spark-properties'],
+  check({ model, report }) {
+    for (const { entry } of entriesOf(model, 'spark-defaults')) {
+      const key = entry.key;
+      // Hadoop keys and maximizeResourceAllocation have a rule of their own (key-in-wrong-classification).
+      if (key === '' || key.startsWith('spark.') || key === 'maximizeResourceAllocation' || hadoopOption(key)) continue;
+      const prefixed = `spark.${key}`;
+      const known = sparkOption(prefixed) !== undefined;
+      report({
+        span: entry.keySpan,
+        path: entry.path,
+        message: `"${key}" does not start with spark., so spark-submit ignores it ("Ignoring non-Spark config property").${known ? ` Did you mean "${prefixed}"?` : ''}`,
+        fixes: known ? [{ title: `Rename to "${prefixed}"`, edits: [renameKey(model, entry, prefixed)], preferred: true }] : [],
+      });
+    }
+  },
+};

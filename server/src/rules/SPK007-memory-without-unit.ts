@@ -1,0 +1,33 @@
+import { sparkOption } from '../catalog';
+import { setValue } from '../engine/edits';
+import { entriesOf } from '../engine/effective';
+import { formatMiB } from '../engine/units';
+import type { Rule } from './types';
+
+const SUFFIX: Record<string, string> = { KiB: 'k', MiB: 'm', GiB: 'g' };
+
+export const memoryWithoutUnit: Rule = {
+  id: 'SPK007',
+  name: 'memory-without-unit',
+  severity: 'warning',
+  summary: 'A size written as a bare number, which Spark reads in the key\'s own unit (MiB for executor and driver memory).',
+  formats: ['emr-json', 'spark-properties'],
+  check({ model, report }) {
+    for (const { entry } of entriesOf(model, 'spark-defaults')) {
+      const option = sparkOption(entry.key);
+      if (!option || option.type !== 'bytes' || !option.unit || !SUFFIX[option.unit] || !entry.valueSpan || entry.valueKind !== 'string') continue;
+      const bare = entry.value.trim();
+      if (!/^[0-9]+$/.test(bare)) continue;
+      const n = Number(bare);
+      const meaning = option.unit === 'MiB' ? formatMiB(n) : `${n.toLocaleString('en-US')} ${option.unit}`;
+      const gib = option.unit === 'MiB' && n >= 1024 && n % 1024 !== 0 ? ` (${(n / 1024).toFixed(1)} GiB)` : '';
+      const explicit = `${bare}${SUFFIX[option.unit]}`;
+      report({
+        span: entry.valueSpan,
+        path: entry.path,
+        message: `"${entry.key}" = "${bare}" has no unit, so Spark reads it as ${meaning}${gib}. Write the unit to make that visible: "${explicit}".`,
+        fixes: [{ title: `Write "${explicit}"`, edits: [setValue(model, entry, explicit)], preferred: true }],
+      });
+    }
+  },
+};

@@ -1,0 +1,220 @@
+// Shared by the JVM rules: which keys hold Java options, which flag each argument is, which Java the cluster runs.
+import { allJvmFlags, compareVersions, jvmFlag, type EmrRelease, type JdkStatus, type JvmFlag } from '../catalog';
+import { clusterScope, scopeValues } from '../engine/effective';
+import { tokenizeJavaOptions, type JavaOptionToken } from '../engine/javaOptions';
+import type { Classification, ConfigModel, ConfigurationScope, PropertyEntry } from '../engine/model';
+
+export type JvmRole = 'executor' | 'driver' | 'am';
+
+/** The keys whose values become JVM arguments, in the order Spark puts them on the command line. */
+export const JAVA_OPTION_KEYS: readonly { key: string; role: JvmRole; kind: 'default' | 'extra' }[] = [
+  { key: 'spark.executor.defaultJavaOptions', role: 'executor', kind: 'default' },
+  { key: 'spark.executor.extraJavaOptions', role: 'executor', kind: 'extra' },
+  { key: 'spark.driver.defaultJavaOptions', role: 'driver', kind: 'default' },
+  { key: 'spark.driver.extraJavaOptions', role: 'driver', kind: 'extra' },
+  { key: 'spark.yarn.am.extraJavaOptions', role: 'am', kind: 'extra' },
+];
+
+export const MEMORY_KEY: Record<JvmRole, string> = {
+  executor: 'spark.executor.memory',
+  driver: 'spark.driver.memory',
+  am: 'spark.yarn.am.memory',
+};
+
+export function jvmOf(role: JvmRole): string {
+  return role === 'executor' ? 'the executor JVMs' : role === 'driver' ? 'the driver JVM' : "the YARN application master's JVM";
+}
+
+/** One argument of an option string, recognised as a flag of the catalog. */
+export interface ParsedFlag {
+  flag: JvmFlag;
+  /** Boolean -XX flags: true for +, false for -. */
+  enabled?: boolean;
+  /** What follows '=' (-XX:Name=value) or the option's name (-Xmx8g, -Xloggc:file). */
+  value?: string;
+}
+
+let xFlags: JvmFlag[] | undefined;
+
+/** Which catalog flag an argument sets, if any. */
+export function identifyFlag(argument: string): ParsedFlag | undefined {
+  if (argument.startsWith('-XX:')) {
+    const rest = argument.slice(4);
+    if (rest.startsWith('+') || rest.startsWith('-')) {
+      const flag = jvmFlag(rest.slice(1));
+      return flag?.optionClass === 'XX' ? { flag, enabled: rest[0] === '+' } : undefined;
+    }
+    const eq = rest.indexOf('=');
+    const flag = jvmFlag(eq < 0 ? rest : rest.slice(0, eq));
+    return flag?.optionClass === 'XX' ? { flag, value: eq < 0 ? undefined : rest.slice(eq + 1) } : undefined;
+  }
+  if (argument.startsWith('-X')) {
+    xFlags ??= allJvmFlags()
+      .filter((f) => f.optionClass === 'X')
+      .sort((a, b) => b.flag.length - a.flag.length);
+    for (const flag of xFlags) {
+      const prefix = `-${flag.flag}`;
+      if (!argument.startsWith(prefix)) continue;
+      const rest = argument.slice(prefix.length);
+      if (rest === '' || !/^[A-Za-z]/.test(rest)) return { flag, value: rest === '' ? undefined : rest };
+    }
+    return undefined;
+  }
+  const flag = argument.startsWith('-') ? jvmFlag(argument.slice(1)) : undefined;
+  return flag?.optionClass === 'standard' ? { flag } : undefined;
+}
+
+/** The flag's status on a Java major version ("ok (8u20+)" counts as ok); undefined when the catalog does not say. */
+export function statusOn(flag: JvmFlag, java: number): JdkStatus | undefined {
+  const status = flag.statusByJdk[String(java)] as string | undefined;
+  if (!status) return undefined;
+  return status.startsWith('ok') ? 'ok' : (status as JdkStatus);
+}
+
+/** Whether the JVM of that Java version accepts the flag as a setting it applies. */
+export function worksOn(flag: JvmFlag, java: number | undefined): boolean {
+  if (java === undefined) return true;
+  const status = statusOn(flag, java);
+  return status === undefined || status === 'ok' || status === 'deprecated-warning';
+}
+
+/** How the argument appears in messages. */
+export function quoted(text: string): string {
+  return `"${text}"`;
+}
+
+export interface JavaOptionsEntry {
+  key: string;
+  role: JvmRole;
+  kind: 'default' | 'extra';
+  entry: PropertyEntry;
+  classification: Classification;
+  tokens: { token: JavaOptionToken; parsed?: ParsedFlag }[];
+}
+
+/** The option strings of one JVM in one Configurations scope (or properties file), in command-line order. */
+export interface JavaOptionsGroup {
+  role: JvmRole;
+  scope: ConfigurationScope;
+  entries: JavaOptionsEntry[];
+}
+
+function classificationOf(scope: ConfigurationScope, entry: PropertyEntry): Classification | undefined {
+  return scope.classifications.find((c) => c.properties.includes(entry));
+}
+
+/** The option strings that take effect in each scope, grouped by the JVM they go to. */
+export function javaOptionGroups(model: ConfigModel): JavaOptionsGroup[] {
+  const groups: JavaOptionsGroup[] = [];
+  for (const scope of model.scopes) {
+    const values = scopeValues(scope, 'spark-defaults');
+    for (const role of ['executor', 'driver', 'am'] as const) {
+      const entries: JavaOptionsEntry[] = [];
+      for (const k of JAVA_OPTION_KEYS.filter((k) => k.role === role)) {
+        const entry = values.get(k.key);
+        if (!entry || entry.valueKind !== 'string') continue;
+        const classification = classificationOf(scope, entry);
+        if (!classification) continue;
+        const tokens = tokenizeJavaOptions(entry.value).map((token) => ({ token, parsed: identifyFlag(token.text) }));
+        entries.push({ ...k, entry, classification, tokens });
+      }
+      if (entries.length > 0) groups.push({ role, scope, entries });
+    }
+  }
+  return groups;
+}
+
+// ---- Which Java runs ----------------------------------------------------------------------------------------
+
+/** Where EMR installs each Java it ships. */
+export const JAVA_PATHS: Record<number, string> = {
+  8: '/usr/lib/jvm/java-1.8.0',
+  11: '/usr/lib/jvm/jre-11',
+  17: '/usr/lib/jvm/jre-17',
+};
+
+/** The Java major version a JAVA_HOME path names (java-1.8.0, jre-11, java-17-amazon-corretto, jdk1.8.0_292). */
+export function javaVersionOfPath(path: string): number | undefined {
+  const match = /(?:java|jre|jdk|corretto)[-_]?(?:1\.(\d+)|(\d+))(?!\d)/i.exec(path);
+  if (!match) return undefined;
+  const version = parseInt(match[1] ?? match[2], 10);
+  return version >= 5 && version <= 99 ? version : undefined;
+}
+
+export interface JavaHomeSetting {
+  /** Where the setting lives, for messages: "spark-env", "hadoop-env" or the spark-defaults key. */
+  source: string;
+  /** How messages name it: "JAVA_HOME in spark-env" or "spark.executorEnv.JAVA_HOME". */
+  label: string;
+  entry: PropertyEntry;
+  classification: Classification;
+  scope: ConfigurationScope;
+  path: string;
+  version?: number;
+}
+
+const ENV_CLASSIFICATIONS = ['spark-env', 'hadoop-env'] as const;
+const ENV_KEYS = ['spark.executorEnv.JAVA_HOME', 'spark.yarn.appMasterEnv.JAVA_HOME'] as const;
+
+/** Every JAVA_HOME the file sets: exports of spark-env and hadoop-env, and Spark's own environment keys. */
+export function javaHomeSettings(model: ConfigModel): JavaHomeSetting[] {
+  const out: JavaHomeSetting[] = [];
+  const add = (source: string, entry: PropertyEntry, classification: Classification, scope: ConfigurationScope) => {
+    if (entry.valueKind !== 'string') return;
+    const path = entry.value.trim().replace(/^(["'])(.*)\1$/, '$2');
+    const label = source.startsWith('spark.') ? source : `JAVA_HOME in ${source}`;
+    out.push({ source, label, entry, classification, scope, path, version: javaVersionOfPath(path) });
+  };
+  for (const scope of model.scopes) {
+    for (const c of scope.classifications) {
+      const name = c.name?.trim();
+      if (name === 'spark-env' || name === 'hadoop-env') {
+        for (const child of c.children.filter((ch) => ch.name?.trim() === 'export')) {
+          for (const entry of child.properties.filter((e) => e.key === 'JAVA_HOME')) add(name, entry, child, scope);
+        }
+      } else if (name === 'spark-defaults') {
+        for (const entry of c.properties.filter((e) => (ENV_KEYS as readonly string[]).includes(e.key))) add(entry.key, entry, c, scope);
+      }
+    }
+  }
+  return out;
+}
+
+export interface JavaInUse {
+  version: number;
+  /** Why this Java: "the default of emr-7.0.0", "JAVA_HOME in spark-env" or "spark.executorEnv.JAVA_HOME". */
+  origin: string;
+  setting?: JavaHomeSetting;
+}
+
+/**
+ * The Java the cluster runs Spark on: a JAVA_HOME the file exports (spark-env first, then hadoop-env, then
+ * Spark's executor and application-master environment) when its version can be read, else the release's default.
+ * Undefined without a release, or when JAVA_HOME names a Java the catalog has no flag data for.
+ */
+export function javaInUse(model: ConfigModel, release: EmrRelease | undefined): JavaInUse | undefined {
+  if (!release) return undefined;
+  const settings = javaHomeSettings(model);
+  const cluster = clusterScope(model);
+  const order = [...ENV_CLASSIFICATIONS, ...ENV_KEYS] as readonly string[];
+  const ranked = settings
+    .filter((s) => s.scope === cluster)
+    .sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
+  const chosen = ranked.find((s) => s.version !== undefined);
+  if (chosen?.version !== undefined) {
+    if (!allJvmFlags().some((f) => f.statusByJdk[String(chosen.version)] !== undefined)) return undefined;
+    return { version: chosen.version, origin: chosen.label, setting: chosen };
+  }
+  return { version: release.defaultJava, origin: `the default of ${release.label}` };
+}
+
+/** Whether Spark adds -XX:+IgnoreUnrecognizedVMOptions to the JVMs it starts (Spark 3.3 and later). */
+export function sparkIgnoresUnknownFlags(release: EmrRelease | undefined): boolean | undefined {
+  if (!release?.spark) return undefined;
+  return compareVersions(release.spark, '3.3.0') >= 0;
+}
+
+/** The release's Spark, for messages: "emr-7.0.0 runs Spark 3.5.0". */
+export function sparkOf(release: EmrRelease): string {
+  return release.spark ? `${release.label} runs Spark ${release.spark}` : release.label;
+}
