@@ -1,5 +1,5 @@
 import type { TextEdit } from './findings';
-import type { Classification, ConfigModel, PropertyEntry } from './model';
+import type { Classification, ConfigModel, ConfigurationScope, PropertyEntry } from './model';
 import { escapePropertiesValue } from './propertiesModel';
 import { span, type Span } from './text';
 
@@ -27,7 +27,9 @@ export function setValue(model: ConfigModel, entry: PropertyEntry, value: string
     // A member without a value yet ("key": or "key"): write the value after the key.
     return replace(span(entry.keySpan.end, entry.entrySpan.end), `: ${formatValue(model, value)}`);
   }
-  return replace(span(entry.entrySpan.end, entry.entrySpan.end), `${entry.valueSpan ? '' : ' '}${formatValue(model, value)}`);
+  // A bare key with nothing after it needs a separator before the new value.
+  const separated = entry.entrySpan.end > entry.keySpan.end;
+  return replace(span(entry.entrySpan.end, entry.entrySpan.end), `${separated ? '' : ' '}${formatValue(model, value)}`);
 }
 
 function lineEndAfter(text: string, offset: number): number {
@@ -139,23 +141,41 @@ function jsonText(value: unknown, text: string, indent: string | undefined): str
   return JSON.stringify(value, null, indentUnit(text)).split('\n').join(newline + indent);
 }
 
+type NewClassification = { Classification: string; Properties: Record<string, string> };
+
+/** Appends a value to a JSON array, after its last element in the file's layout, or as the first one. */
+function appendToArray(model: ConfigModel, elements: readonly Span[], array: Span, value: unknown, ownerStart: number): TextEdit {
+  const text = model.text;
+  const newline = newlineOf(text);
+  const last = elements[elements.length - 1];
+  if (last) {
+    const indent = indentationAt(text, last.start);
+    return replace(span(last.end, last.end), (indent !== undefined ? `,${newline}${indent}` : ', ') + jsonText(value, text, indent));
+  }
+  const indent = indentationAt(text, ownerStart);
+  if (indent === undefined) return replace(array, `[${jsonText(value, text, undefined)}]`);
+  const inner = indent + indentUnit(text) + indentUnit(text);
+  return replace(array, `[${newline}${inner}${jsonText(value, text, inner)}${newline}${indent + indentUnit(text)}]`);
+}
+
+/** Adds a classification to a scope's Configurations array (or to the bare array of the document). */
+export function addClassification(model: ConfigModel, scope: ConfigurationScope, value: NewClassification): TextEdit | undefined {
+  if (!scope.span) return undefined;
+  const elements = scope.classifications.map((c) => c.span);
+  if (scope.kind === 'bare' && elements.length === 0) {
+    const newline = newlineOf(model.text);
+    const unit = indentUnit(model.text);
+    return replace(scope.span, `[${newline}${unit}${jsonText(value, model.text, unit)}${newline}]`);
+  }
+  return appendToArray(model, elements, scope.span, value, scope.span.start);
+}
+
 /** Adds a nested classification to `parent`: into its Configurations array, or a new Configurations member. */
-export function addChildClassification(model: ConfigModel, parent: Classification, child: { Classification: string; Properties: Record<string, string> }): TextEdit | undefined {
+export function addChildClassification(model: ConfigModel, parent: Classification, child: NewClassification): TextEdit | undefined {
   const text = model.text;
   const newline = newlineOf(text);
   const unit = indentUnit(text);
-  if (parent.childrenSpan) {
-    const last = parent.children[parent.children.length - 1];
-    if (last) {
-      const indent = indentationAt(text, last.span.start);
-      const separator = indent !== undefined ? `,${newline}${indent}` : ', ';
-      return replace(span(last.span.end, last.span.end), separator + jsonText(child, text, indent));
-    }
-    const indent = indentationAt(text, parent.span.start);
-    if (indent === undefined) return replace(parent.childrenSpan, `[${jsonText(child, text, undefined)}]`);
-    const memberIndent = indent + unit;
-    return replace(parent.childrenSpan, `[${newline}${memberIndent + unit}${jsonText(child, text, memberIndent + unit)}${newline}${memberIndent}]`);
-  }
+  if (parent.childrenSpan) return appendToArray(model, parent.children.map((c) => c.span), parent.childrenSpan, child, parent.span.start);
   const anchor = parent.propertiesSpan ?? parent.nameSpan;
   if (!anchor) return undefined;
   const memberIndent = indentationAt(text, parent.propertiesKeySpan?.start ?? anchor.start);

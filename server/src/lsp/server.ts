@@ -22,6 +22,8 @@ import { guarded } from './guard';
 import { hoverMarkdown } from './hover';
 import { Configuration, type EditorSettings } from './settings';
 import { recomputeFix } from '../sizing/recompute';
+import { Requests, type PlanEditsParams, type SizingParams, type SizingResult, type TemplateParams } from '../protocol';
+import { instanceTypeViews, planEdits, releaseLabelsNewestFirst, sizingResult, templateText } from './customRequests';
 
 const DEBOUNCE_MS = 150;
 
@@ -200,6 +202,23 @@ export function startServer(connection: Connection): void {
       return null;
     }),
   );
+
+  connection.onRequest(
+    Requests.sizing,
+    guarded(connection, 'sizing', { unavailable: 'the document is not open' } as SizingResult, (params: SizingParams) => {
+      const found = analysed(params.uri);
+      return found ? sizingResult(found.analysis.sizing) : { unavailable: 'not an EMR configuration or spark-defaults file' };
+    }),
+  );
+  connection.onRequest(Requests.instanceTypes, guarded(connection, 'instance types', [], () => instanceTypeViews()));
+  connection.onRequest(Requests.releaseLabels, guarded(connection, 'release labels', [], () => releaseLabelsNewestFirst()));
+  // These two report a problem to the client as an error response, so the user sees why nothing was written.
+  connection.onRequest(Requests.planEdits, (params: PlanEditsParams) => {
+    const found = analysed(params.uri);
+    if (!found) throw new Error('the document is not an EMR configuration or spark-defaults file');
+    return planEdits(found.analysis, found.entry.lines, params);
+  });
+  connection.onRequest(Requests.template, (params: TemplateParams) => templateText(params));
 
   documents.listen(connection);
   connection.listen();

@@ -1,6 +1,7 @@
 import { removeEntry } from '../engine/edits';
 import { showValue } from '../engine/secrets';
 import { allClassifications, type PropertyEntry } from '../engine/model';
+import { LineIndex } from '../engine/text';
 import type { Rule } from './types';
 
 export const duplicateKey: Rule = {
@@ -10,13 +11,15 @@ export const duplicateKey: Rule = {
   summary: 'The same key twice in one Properties object or properties file: only the last one counts.',
   formats: ['emr-json', 'spark-properties'],
   check({ model, report }) {
+    // One line table for the document, built at the first duplicate (counting lines per finding was quadratic).
+    let lines: LineIndex | undefined;
     for (const c of allClassifications(model)) {
       const last = new Map<string, PropertyEntry>();
       for (const entry of c.properties) last.set(entry.key, entry);
       for (const entry of c.properties) {
         const winner = last.get(entry.key)!;
         if (winner === entry) continue;
-        const line = model.text.slice(0, winner.keySpan.start).split(/\r\n|\r|\n/).length;
+        const line = (lines ??= new LineIndex(model.text)).positionAt(winner.keySpan.start).line + 1;
         report({
           span: entry.keySpan,
           path: entry.path,

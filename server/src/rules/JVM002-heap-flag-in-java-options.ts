@@ -1,6 +1,6 @@
 import { compareVersions } from '../catalog';
 import { removeEntry, renameKey, setProperties, setValue } from '../engine/edits';
-import { scopeValues } from '../engine/effective';
+import { effectiveValues, scopeValues } from '../engine/effective';
 import type { Fix, TextEdit } from '../engine/findings';
 import { removeToken, spanInValue, tokenRemovalRange } from '../engine/javaOptions';
 import type { Rule } from './types';
@@ -27,10 +27,13 @@ export const heapFlagInJavaOptions: Rule = {
   formats: ['emr-json', 'spark-properties'],
   check({ model, release, report }) {
     const spark4 = release?.spark !== undefined && compareVersions(release.spark, '4.0.0') >= 0;
-    const sparkName = release?.spark ? `Spark ${release.spark} (${release.label})` : 'Spark';
+    const sparkName = release?.spark ? `Spark ${release.spark} (${release.label})` : 'Spark 3';
     for (const group of javaOptionGroups(model)) {
       const memoryKey = MEMORY_KEY[group.role];
-      const memory = scopeValues(group.scope, 'spark-defaults').get(memoryKey);
+      // An instance group's or fleet type's own spark-defaults lie over the cluster's.
+      const scope = group.scope;
+      const values = scope.group ? effectiveValues(model, 'spark-defaults', scope.group, scope.instanceType) : scopeValues(scope, 'spark-defaults');
+      const memory = values.get(memoryKey);
       // The JVM keeps the last -Xmx of its command line (defaultJavaOptions come before extraJavaOptions).
       const heapTokens = group.entries.flatMap((e) => e.tokens.filter(({ token }) => token.text.startsWith('-Xmx')).map(({ token }) => token));
       const lastHeap = heapTokens[heapTokens.length - 1];

@@ -44,7 +44,7 @@ export const multipleGcSelected: Rule = {
     const java = javaInUse(model, release)?.version;
     const refusal =
       java === undefined
-        ? 'the JVM refuses to start ("Multiple garbage collectors selected" on Java 11 and later, "Conflicting collector combinations in option list" on Java 8)'
+        ? 'it refuses to start ("Multiple garbage collectors selected" on Java 11 and later, "Conflicting collector combinations in option list" on Java 8)'
         : java >= 11
           ? `Java ${java} refuses to start with "Multiple garbage collectors selected"`
           : `Java ${java} refuses to start with "Conflicting collector combinations in option list"`;

@@ -1,7 +1,8 @@
-import { setProperties, setValue } from '../engine/edits';
+import { formatValue, replace, setProperties, setValue } from '../engine/edits';
 import { clusterScope, scopeValues } from '../engine/effective';
 import type { TextEdit } from '../engine/findings';
 import { replaceInValue, tokenizeJavaOptions } from '../engine/javaOptions';
+import { span } from '../engine/text';
 import type { Rule } from './types';
 import { identifyFlag, javaInUse, type ParsedFlag } from './jvmSupport';
 
@@ -45,7 +46,10 @@ export const gcNotConfigured: Rule = {
     const anchor = model.format === 'emr-json' ? target.nameSpan : target.properties[0]?.keySpan;
     if (!anchor) return;
     let edits: TextEdit[];
-    if (existing && existing.value.trim() === '') edits = [setValue(model, existing, flags)];
+    if (existing && existing.value === '' && model.format === 'spark-properties' && existing.keySpan.end === existing.entrySpan.end) {
+      // A bare key with no separator: the value needs one in front of it.
+      edits = [replace(span(existing.entrySpan.end, existing.entrySpan.end), ` ${formatValue(model, flags)}`)];
+    } else if (existing && existing.value.trim() === '') edits = [setValue(model, existing, flags)];
     else if (existing) {
       const end = existing.value.length;
       edits = [replaceInValue(model, existing, end, end, `${/\s$/.test(existing.value) ? '' : ' '}${flags}`)];

@@ -21,10 +21,6 @@ export const MEMORY_KEY: Record<JvmRole, string> = {
   am: 'spark.yarn.am.memory',
 };
 
-export function jvmOf(role: JvmRole): string {
-  return role === 'executor' ? 'the executor JVMs' : role === 'driver' ? 'the driver JVM' : "the YARN application master's JVM";
-}
-
 /** One argument of an option string, recognised as a flag of the catalog. */
 export interface ParsedFlag {
   flag: JvmFlag;
@@ -212,9 +208,4 @@ export function javaInUse(model: ConfigModel, release: EmrRelease | undefined): 
 export function sparkIgnoresUnknownFlags(release: EmrRelease | undefined): boolean | undefined {
   if (!release?.spark) return undefined;
   return compareVersions(release.spark, '3.3.0') >= 0;
-}
-
-/** The release's Spark, for messages: "emr-7.0.0 runs Spark 3.5.0". */
-export function sparkOf(release: EmrRelease): string {
-  return release.spark ? `${release.label} runs Spark ${release.spark}` : release.label;
 }
