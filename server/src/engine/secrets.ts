@@ -11,13 +11,22 @@ export function showValue(key: string, value: string): string {
 }
 
 /** The words of a key, lower-cased: split at anything but letters and digits and at camelCase humps ("keyStorePassword" -> key, store, password). */
-export function keyWords(key: string): string[] {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
+export function keyWords(key: string): readonly string[] {
+  let words = wordsOfKey.get(key);
+  if (words === undefined) {
+    words = key
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0);
+    // Every rule that looks at secrets asks about every key, and the same keys recur in every group and every edit.
+    if (wordsOfKey.size >= 10_000) wordsOfKey.clear();
+    wordsOfKey.set(key, words);
+  }
+  return words;
 }
+
+const wordsOfKey = new Map<string, readonly string[]>();
 
 const PASSWORD_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'pw', 'bindpw', 'passphrase', 'pass', 'keypass', 'storepass', 'secret']);
 const TOKEN_KINDS: ReadonlySet<string> = new Set(['session', 'access', 'auth', 'bearer', 'refresh', 'api', 'oauth', 'secret']);

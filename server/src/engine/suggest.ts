@@ -9,7 +9,7 @@ let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const n = b.length;
-  const band = Number.isFinite(limit) ? limit : n;
+  const band = Number.isFinite(limit) ? limit : a.length + n;
   const over = Number.isFinite(limit) ? limit + 1 : a.length + n + 1;
   if (rows[0].length < n + 2) rows = [new Int32Array(n + 2), new Int32Array(n + 2), new Int32Array(n + 2)];
   let previousPrevious = rows[0];

@@ -43,7 +43,7 @@ import { awsAccessKey } from './SEC002-aws-access-key';
 import { jvmFlagUnsupported } from './JVM001-jvm-flag-unsupported';
 import { heapFlagInJavaOptions } from './JVM002-heap-flag-in-java-options';
 import { multipleGcSelected } from './JVM003-multiple-gc-selected';
-import { emr61GcConflict } from './JVM004-emr-6-1-gc-conflict';
+import { emr61GcConflict } from './JVM004-emr-6.1-gc-conflict';
 import { gcNotConfigured } from './JVM005-gc-not-configured';
 import { javaHomeMismatch } from './JVM006-java-home-mismatch';
 import type { Rule } from './types';

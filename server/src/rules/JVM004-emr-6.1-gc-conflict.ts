@@ -7,7 +7,7 @@ const GC_CATEGORIES = new Set(['gc-selection', 'gc-g1', 'gc-cms', 'gc-threads'])
 
 export const emr61GcConflict: Rule = {
   id: 'JVM004',
-  name: 'emr-6-1-gc-conflict',
+  name: 'emr-6.1-gc-conflict',
   severity: 'error',
   summary: 'Garbage collector flags in extraJavaOptions on EMR 6.1: they conflict with EMR\'s own and the JVMs fail to launch.',
   formats: ['emr-json', 'spark-properties'],
