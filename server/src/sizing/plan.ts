@@ -42,6 +42,45 @@ function totals(shape: ClusterShape, groups: PlanGroup[], cores: number) {
   return { containers, instances, parallelism: 2 * instances * cores };
 }
 
+interface PlanParts {
+  cores: number;
+  executorMiB: number;
+  overheadMiB: number;
+  containerMiB: number;
+  groups: PlanGroup[];
+  fits: boolean;
+  steps: string[];
+  /** YARN memory the planned containers take. */
+  usedMiB: number;
+}
+
+/** A plan from its executor size and packing; the driver gets the executor's size, parallelism twice the cores. */
+function assemblePlan(shape: ClusterShape, method: SizingMethod, parts: PlanParts, reality?: Plan['reality']): Plan {
+  const { cores, executorMiB, overheadMiB, groups } = parts;
+  const { instances, parallelism } = totals(shape, groups, cores);
+  return {
+    method,
+    executorCores: cores,
+    executorMemoryMiB: executorMiB,
+    executorMemoryOverheadMiB: overheadMiB,
+    containerMiB: parts.containerMiB,
+    executorsPerNode: groups[0].executorsPerNode,
+    executorInstances: instances,
+    driverMemoryMiB: executorMiB,
+    driverCores: cores,
+    driverMemoryOverheadMiB: overheadMiB,
+    defaultParallelism: parallelism,
+    shufflePartitions: parallelism,
+    groups,
+    yarnMemoryUsedPercent: percent(parts.usedMiB, yarnTotal(shape.nodes)),
+    fits: parts.fits,
+    reality,
+    properties: properties(executorMiB, overheadMiB, cores, instances, parallelism),
+    sparkClassification: { maximizeResourceAllocation: 'false' },
+    steps: parts.steps,
+  };
+}
+
 function properties(executorMiB: number, overheadMiB: number, cores: number, instances: number, parallelism: number): Record<string, string> {
   return {
     'spark.executor.cores': String(cores),
@@ -108,27 +147,11 @@ export function guidePlan(shape: ClusterShape): Plan {
     `on EMR: container ${formatMiB(containerMiB)}; YARN gives ${first.instanceType} ${formatMiB(first.yarnMemoryMiB)}, so ${fitting[0]} of ${groups[0].executorsPerNode} fit per node` +
       ` -> ${containers} containers, ${besideDriver} executors beside the driver`,
   );
-  return {
-    method: 'guide',
-    executorCores: cores,
-    executorMemoryMiB: executorMiB,
-    executorMemoryOverheadMiB: overheadMiB,
-    containerMiB,
-    executorsPerNode: groups[0].executorsPerNode,
-    executorInstances: instances,
-    driverMemoryMiB: executorMiB,
-    driverCores: cores,
-    driverMemoryOverheadMiB: overheadMiB,
-    defaultParallelism: parallelism,
-    shufflePartitions: parallelism,
-    groups,
-    yarnMemoryUsedPercent: percent(containers * containerMiB, yarnTotal(shape.nodes)),
-    fits,
-    reality: { executorsPerNodeThatFit: fitting[0], containers, executorsBesideDriver: besideDriver },
-    properties: properties(executorMiB, overheadMiB, cores, instances, parallelism),
-    sparkClassification: { maximizeResourceAllocation: 'false' },
-    steps,
-  };
+  return assemblePlan(shape, 'guide', { cores, executorMiB, overheadMiB, containerMiB, groups, fits, steps, usedMiB: containers * containerMiB }, {
+    executorsPerNodeThatFit: fitting[0],
+    containers,
+    executorsBesideDriver: besideDriver,
+  });
 }
 
 /** How many executors of `cores` cores a node runs, and how large each container may be on it. */
@@ -187,26 +210,7 @@ export function yarnPlan(shape: ClusterShape): Plan {
   const { containers, instances, parallelism } = totals(shape, groups, cores);
   steps.push(`instances = ${groups.map((g) => `${g.executorsPerNode} x ${g.nodes}`).join(' + ')}${shape.deployMode === 'cluster' ? ' - 1 (driver)' : ''} = ${instances}; parallelism = 2 x ${instances} x ${cores} = ${parallelism}`);
   const fits = executorMiB > 0 && shape.nodes.every((n, i) => containerMiB <= n.maxAllocationMiB && groups[i].executorsPerNode * containerMiB <= n.yarnMemoryMiB);
-  return {
-    method: 'yarn',
-    executorCores: cores,
-    executorMemoryMiB: executorMiB,
-    executorMemoryOverheadMiB: overheadMiB,
-    containerMiB,
-    executorsPerNode: groups[0].executorsPerNode,
-    executorInstances: instances,
-    driverMemoryMiB: executorMiB,
-    driverCores: cores,
-    driverMemoryOverheadMiB: overheadMiB,
-    defaultParallelism: parallelism,
-    shufflePartitions: parallelism,
-    groups,
-    yarnMemoryUsedPercent: percent(containers * containerMiB, yarnTotal(shape.nodes)),
-    fits,
-    properties: properties(executorMiB, overheadMiB, cores, instances, parallelism),
-    sparkClassification: { maximizeResourceAllocation: 'false' },
-    steps,
-  };
+  return assemblePlan(shape, 'yarn', { cores, executorMiB, overheadMiB, containerMiB, groups, fits, steps, usedMiB: containers * containerMiB });
 }
 
 function describeSource(node: NodeShape): string {
