@@ -49,6 +49,11 @@ export class LspHarness {
     this.child.stdin.write(bytes);
   }
 
+  /** The server's process id (to read its memory from /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   private send(message: Message): void {
     const body = Buffer.from(JSON.stringify(message), 'utf8');
     this.child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));

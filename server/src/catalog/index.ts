@@ -158,9 +158,11 @@ export function sparkOption(key: string): SparkOption | undefined {
   return sparkPatterns!.find((p) => p.pattern.test(key))?.option;
 }
 
-/** Every concrete (non-pattern) Spark option name. */
+let sparkNames: string[] | undefined;
+
+/** Every concrete (non-pattern) Spark option name (one shared list: do not modify it). */
 export function sparkOptionNames(): string[] {
-  return [...sparkTable().values()].filter((o) => !o.namePattern).map((o) => o.name);
+  return (sparkNames ??= [...sparkTable().values()].filter((o) => !o.namePattern).map((o) => o.name));
 }
 
 export function allSparkOptions(): SparkOption[] {

@@ -61,6 +61,17 @@ function effectiveSeverity(rule: Rule, requested: Severity, overrides?: Record<s
   return override;
 }
 
+/**
+ * In JSON that does not parse, the tree past the first syntax problem is the parser's guess, so a fix there could
+ * make things worse (fuzzing found insertions after a half-typed member that added a dozen syntax errors): only
+ * fixes whose edits all end before the first problem are kept.
+ */
+function dropFixesPastSyntaxProblems(model: ConfigModel, findings: Finding[]): void {
+  if (model.format !== 'emr-json' || model.syntaxProblems.length === 0) return;
+  const first = model.syntaxProblems.reduce((min, p) => Math.min(min, p.span.start), Infinity);
+  for (const finding of findings) finding.fixes = finding.fixes.filter((fix) => fix.edits.every((edit) => edit.span.end < first));
+}
+
 export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}): Analysis {
   const findings: Finding[] = [];
   const ruleFailures: Analysis['ruleFailures'] = [];
@@ -97,6 +108,7 @@ export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}):
       ruleFailures.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
     }
   }
+  dropFixesPastSyntaxProblems(model, findings);
   const suppressions = suppressionsOf(model);
   const kept = suppressions.length > 0 ? findings.filter((f) => !isSuppressed(f, suppressions)) : findings;
   kept.sort(compareFindings);

@@ -5,9 +5,20 @@ export function classificationsByName(model: ConfigModel, name: string): Classif
   return model.scopes.flatMap((scope) => scope.classifications.filter((c) => c.name?.trim() === name));
 }
 
+type Entries = readonly { entry: PropertyEntry; classification: Classification }[];
+// Most rules ask for the entries of spark-defaults: one list per model and name (a model is not changed once parsed).
+const entriesCache = new WeakMap<ConfigModel, Map<string, Entries>>();
+
 /** Every property of every top-level classification with this name, in document order. */
-export function entriesOf(model: ConfigModel, name: string): { entry: PropertyEntry; classification: Classification }[] {
-  return classificationsByName(model, name).flatMap((classification) => classification.properties.map((entry) => ({ entry, classification })));
+export function entriesOf(model: ConfigModel, name: string): Entries {
+  let byName = entriesCache.get(model);
+  if (!byName) entriesCache.set(model, (byName = new Map()));
+  let entries = byName.get(name);
+  if (!entries) {
+    entries = classificationsByName(model, name).flatMap((classification) => classification.properties.map((entry) => ({ entry, classification })));
+    byName.set(name, entries);
+  }
+  return entries;
 }
 
 /** Values a classification takes in one scope: later entries win, as both EMR and java.util.Properties do. */

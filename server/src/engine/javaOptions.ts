@@ -121,13 +121,20 @@ function propertiesOffsets(raw: string, base: number): { text: string; offsets: 
  * value is not a string or its raw text does not decode to the value the model holds.
  */
 export function valueOffsets(model: ConfigModel, entry: PropertyEntry): number[] | undefined {
+  const cached = offsetsOf.get(entry);
+  if (cached !== undefined) return cached ?? undefined;
   const valueSpan = entry.valueSpan;
   if (entry.valueKind !== 'string' || !valueSpan) return undefined;
   const raw = model.text.slice(valueSpan.start, valueSpan.end);
   const decoded = model.format === 'emr-json' ? jsonOffsets(raw, valueSpan.start) : propertiesOffsets(raw, valueSpan.start);
-  if (!decoded || decoded.text !== entry.value) return undefined;
-  return decoded.offsets;
+  const offsets = decoded && decoded.text === entry.value ? decoded.offsets : undefined;
+  offsetsOf.set(entry, offsets ?? null);
+  return offsets;
 }
+
+// Rules map one flag after another of the same value: decoding the value once per entry keeps that linear
+// (per flag, 3,000 flags in one value took minutes). An entry belongs to one model, whose text does not change.
+const offsetsOf = new WeakMap<PropertyEntry, number[] | null>();
 
 /** The document offset of a position in the entry's decoded value, when it can be mapped exactly. */
 export function documentOffset(model: ConfigModel, entry: PropertyEntry, decodedOffset: number): number | undefined {

@@ -260,11 +260,14 @@ function readUniformInstances(instances: Node, path: ModelPath): InstanceGroup[]
 
 function syntaxProblems(errors: ParseError[], text: string): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
+  // A set, not a search of the problems so far: a broken 1 MB document has 100,000 of them (that was quadratic).
+  const starts = new Set<number>();
   for (const e of errors) {
     const end = Math.min(text.length, e.offset + Math.max(e.length, 1));
     const start = Math.min(e.offset, end);
     // The parser reports a trailing comma twice at the same place (name expected, value expected); one is enough.
-    if (problems.some((p) => p.span.start === start)) continue;
+    if (starts.has(start)) continue;
+    starts.add(start);
     problems.push({ message: describeParseError(printParseErrorCode(e.error)), span: span(start, Math.max(start, end)) });
   }
   return problems;
@@ -309,9 +312,107 @@ function describeParseError(code: string): string {
   }
 }
 
+/**
+ * Deeper than this many nested arrays and objects a JSON document is not read: no EMR configuration comes near it,
+ * and the parser and the readers after it recurse once per level, so 10,000 levels ran out of stack (a crash).
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/**
+ * Where a container opens deeper than `limit`, tokenized as jsonc-parser's scanner does (a string ends at its quote
+ * or at a line break, a backslash takes the next character, comments are skipped). A closing bracket pops only the
+ * container it matches, so the count is never below the depth the parser reaches. For a tree too deep to build.
+ */
+function tooDeepAt(text: string, limit: number): number | undefined {
+  const open: number[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < n; i++) {
+        const s = text.charCodeAt(i);
+        if (s === 34 || s === 10 || s === 13) break;
+        if (s === 92 /* \\ */) i++;
+      }
+    } else if (c === 47 /* / */) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 47) {
+        while (i + 1 < n && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+      } else if (next === 42 /* * */) {
+        const end = text.indexOf('*/', i + 2);
+        i = end < 0 ? n : end + 1;
+      }
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (open.push(c) > limit) return i;
+    } else if (c === 93 /* ] */) {
+      if (open[open.length - 1] === 91) open.pop();
+    } else if (c === 125 /* } */) {
+      if (open[open.length - 1] === 123) open.pop();
+    }
+  }
+  return undefined;
+}
+
+/** Fewer openers than the limit cannot nest deeper: most documents stop here after a few indexOf calls. */
+function mayBeTooDeep(text: string, limit: number): boolean {
+  let openers = 0;
+  for (const bracket of ['[', '{']) {
+    for (let at = text.indexOf(bracket); at >= 0 && openers <= limit; at = text.indexOf(bracket, at + 1)) openers++;
+  }
+  return openers > limit;
+}
+
+/** The first container (in document order) nested deeper than `limit`, walking the tree without recursion. */
+function tooDeepNode(root: Node, limit: number): number | undefined {
+  const nodes: Node[] = [root];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    if (depth > limit) return node.offset;
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i].type === 'property' ? children[i].children?.[1] : children[i];
+      if (child && (child.type === 'object' || child.type === 'array')) {
+        nodes.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return undefined;
+}
+
+function tooDeepModel(text: string, at: number): ConfigModel {
+  return {
+    format: 'emr-json',
+    text,
+    // Without a tree, the shape is judged by the member names EMR configurations use.
+    recognized: /"(Classification|Configurations|ReleaseLabel|InstanceGroups|InstanceFleets)"\s*:/.test(text),
+    scopes: [],
+    cluster: { applications: [], groups: [] },
+    syntaxProblems: [
+      {
+        message: `This JSON is nested more than ${MAX_JSON_DEPTH} levels deep here, so it is not read any further: no EMR configuration comes near that depth.`,
+        span: span(at, Math.min(text.length, at + 1)),
+      },
+    ],
+    comments: [],
+  };
+}
+
 export function parseEmrJson(text: string, options: JsonParseOptions = {}): ConfigModel {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: !options.allowComments, allowEmptyContent: true });
+  const deep = mayBeTooDeep(text, MAX_JSON_DEPTH);
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: !options.allowComments, allowEmptyContent: true });
+  } catch (error) {
+    // The parser recurses once per level: far too deep, it runs out of stack before the tree can be checked.
+    if (!deep || !(error instanceof RangeError)) throw error;
+    return tooDeepModel(text, tooDeepAt(text, MAX_JSON_DEPTH) ?? 0);
+  }
+  const tooDeep = deep && root ? tooDeepNode(root, MAX_JSON_DEPTH) : undefined;
+  if (tooDeep !== undefined) return tooDeepModel(text, tooDeep);
   const scopes: ConfigurationScope[] = [];
   const cluster: ClusterDescription = { applications: [], groups: [] };
   const model: ConfigModel = {

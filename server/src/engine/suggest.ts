@@ -48,16 +48,56 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   const lower = word.toLowerCase().trim();
   if (lower === '') return undefined;
   const limit = Math.min(4, Math.max(1, Math.floor(lower.length / 3)));
+  const list = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];
+  let lowered = loweredLists.get(list);
+  if (!lowered) loweredLists.set(list, (lowered = list.map((c) => c.toLowerCase())));
+  const word7 = wordBuckets(lower);
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    const c = candidate.toLowerCase();
-    if (c === lower) return candidate;
-    const d = editDistance(lower, c, bestDistance - 1 < limit ? bestDistance - 1 : limit);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
+  try {
+    for (let i = 0; i < list.length; i++) {
+      const c = lowered[i];
+      if (c === lower) return list[i];
+      const bound = bestDistance - 1 < limit ? bestDistance - 1 : limit;
+      // Two cheap lower bounds first: most candidates are ruled out without the distance table.
+      if (Math.abs(c.length - lower.length) > bound || bagDistance(lower, word7, c) > bound) continue;
+      const d = editDistance(lower, c, bound);
+      if (d < bestDistance) {
+        best = list[i];
+        bestDistance = d;
+      }
     }
+  } finally {
+    for (const k of word7) buckets[k] = 0;
   }
   return bestDistance <= limit ? best : undefined;
+}
+
+// The catalog's name lists are asked about once per unknown key; lower-case each list once (by identity).
+const loweredLists = new WeakMap<readonly string[], string[]>();
+// Character counts of the word being matched, in 128 buckets (a character's code modulo 128).
+const buckets = new Int32Array(128);
+
+/** Fills `buckets` with the word's counts; returns the buckets it uses. */
+function wordBuckets(word: string): number[] {
+  const used: number[] = [];
+  for (let i = 0; i < word.length; i++) {
+    const k = word.charCodeAt(i) & 127;
+    if (buckets[k]++ === 0) used.push(k);
+  }
+  return used;
+}
+
+/**
+ * A lower bound of the edit distance: how many characters one string has that the other lacks, counted by bucket
+ * (merging characters only lowers the count; a transposition changes nothing, any other edit one count).
+ * `buckets` holds the word's counts and is left as it was found.
+ */
+function bagDistance(word: string, used: readonly number[], candidate: string): number {
+  for (let i = 0; i < candidate.length; i++) buckets[candidate.charCodeAt(i) & 127]--;
+  let surplus = 0;
+  for (let i = 0; i < used.length; i++) if (buckets[used[i]] > 0) surplus += buckets[used[i]];
+  for (let i = 0; i < candidate.length; i++) buckets[candidate.charCodeAt(i) & 127]++;
+  // surplus - shortfall = word.length - candidate.length
+  return Math.max(surplus, surplus - (word.length - candidate.length));
 }

@@ -101,7 +101,8 @@ export function parseInteger(raw: string, long = false): ParseResult<number> {
 
 export function parseDouble(raw: string): ParseResult<number> {
   const value = raw.trim();
-  if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?[dDfF]?$/.test(value)) return { ok: false, problem: 'is not a number' };
+  // `[0-9]+(\.[0-9]*)?`, not `[0-9]+\.?[0-9]*`: two digit runs side by side made a long failing number quadratic.
+  if (!/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?[dDfF]?$/.test(value)) return { ok: false, problem: 'is not a number' };
   return { ok: true, value: Number(value.replace(/[dDfF]$/, '')) };
 }
 

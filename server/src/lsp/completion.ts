@@ -114,6 +114,8 @@ function quoted(label: string, token: Span, text: string): string {
 }
 
 export function jsonCompletions({ model, lines, offset }: Context): CompletionItem[] {
+  // No tree: a document nested too deep to read (locating the cursor in it would run out of stack).
+  if (!model.jsonRoot) return [];
   const text = model.text;
   const location = getLocation(text, offset);
   const path = location.path;
@@ -196,7 +198,8 @@ export function propertiesCompletions({ model, lines, offset }: Context): Comple
       textEdit: { range: toRange(lines, token), newText: item.label },
     }));
   }
-  const valueMatch = /^\s*([^\s=:]+)[ \t]*[=: \t][ \t]*(\S*)$/.exec(before);
+  // The separator is blanks around = or :, or blanks alone; `[ \t]*[=: \t][ \t]*` read the same but was quadratic in the blanks.
+  const valueMatch = /^\s*([^\s=:]+)(?:[ \t]*[=:][ \t]*|[ \t]+)(\S*)$/.exec(before);
   if (!valueMatch) return [];
   const token = { start: offset - valueMatch[2].length, end: offset };
   return valueItems(valueMatch[1]).map((item) => ({ label: item.label, kind: CompletionItemKind.Value, detail: item.detail, textEdit: { range: toRange(lines, token), newText: item.label } }));

@@ -19,17 +19,26 @@ export function formatFor(document: TextDocument): DocumentFormat | undefined {
   return formatForFileName(decodeURIComponent(document.uri));
 }
 
+/**
+ * Analyses kept at most: the most recently used documents. An analysis holds the syntax tree and the model
+ * (about 1 MiB per 1,000 lines), so keeping one for every open document made the server grow without bound;
+ * a document whose analysis was dropped is analysed again when a handler asks for it (milliseconds).
+ */
+export const MAX_CACHED_ANALYSES = 16;
+
 /** One parse and one analysis per document version (and configuration), shared by every handler. */
 export class DocumentCache {
+  // In order of use, least recent first.
   private readonly entries = new Map<string, CachedDocument>();
 
   constructor(private readonly optionsFor: (uri: string) => AnalysisOptions) {}
 
   get(document: TextDocument): CachedDocument {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
-    const entry = this.analyse(document);
+    this.entries.delete(document.uri);
+    const entry = cached && cached.version === document.version ? cached : this.analyse(document);
     this.entries.set(document.uri, entry);
+    if (this.entries.size > MAX_CACHED_ANALYSES) this.entries.delete(this.entries.keys().next().value!);
     return entry;
   }
 

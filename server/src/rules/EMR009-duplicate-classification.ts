@@ -10,12 +10,27 @@ export const duplicateClassification: Rule = {
   summary: 'The same classification twice in one Configurations array: two blocks to keep in step, and for a key in both only one value counts.',
   formats: ['emr-json'],
   check({ model, report }) {
+    // The first classification of each name in each Configurations array, found in one pass per array.
+    const firsts = new Map<readonly Classification[], Map<string, Classification>>();
+    const firstNamed = (siblings: readonly Classification[], name: string) => {
+      let byName = firsts.get(siblings);
+      if (!byName) {
+        byName = new Map();
+        for (const s of siblings) {
+          const trimmed = s.name?.trim();
+          if (trimmed !== undefined && !byName.has(trimmed)) byName.set(trimmed, s);
+        }
+        firsts.set(siblings, byName);
+      }
+      return byName.get(name);
+    };
     for (const c of allClassifications(model)) {
       if (!c.name || !c.nameSpan) continue;
       const { siblings, array } = siblingsOf(c);
-      const first = siblings.find((s) => s.name?.trim() === c.name!.trim());
+      const first = firstNamed(siblings, c.name.trim());
       if (!first || first === c) continue;
-      const shared = c.properties.filter((e) => first.properties.some((f) => f.key === e.key)).map((e) => e.key);
+      const firstKeys = new Set(first.properties.map((f) => f.key));
+      const shared = c.properties.filter((e) => firstKeys.has(e.key)).map((e) => e.key);
       const fixes: Fix[] = [];
       if (array && c.children.length === 0 && first.propertiesSpan && c.properties.every((e) => e.valueKind === 'string')) {
         fixes.push({

@@ -24,7 +24,12 @@ function describe(s: JavaHomeSetting): string {
   return s.version === undefined ? s.path : `${s.path}, Java ${s.version}`;
 }
 
-const normalize = (path: string) => path.replace(/\/+$/, '');
+/** The path without trailing slashes (a loop: /\/+$/ is quadratic on a long run of slashes followed by something else). */
+function normalize(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
+}
 
 export const javaHomeMismatch: Rule = {
   id: 'JVM006',
