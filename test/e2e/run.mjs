@@ -98,6 +98,10 @@ function prepareFolders() {
     // races with the explicit trigger.
     'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
     'editor.suggestOnTriggerCharacters': false,
+    // VS Code's JSON support turns quick suggestions on inside strings for JSON files,
+    // which would open a list (on older text) while a key is being typed.
+    '[json]': { 'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' } },
+    '[jsonc]': { 'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' } },
     // What is typed is what the file gets: no closing quote or bracket added, whose
     // timing depends on the background tokenizer.
     'editor.autoClosingQuotes': 'never',
@@ -211,11 +215,6 @@ function stopCodeServer() {
 
 // ---------------------------------------------------------------- UI helpers
 
-/** The editor's text as the model holds it, read through the visible lines. */
-async function visibleText(page) {
-  return page.locator('.editor-group-container.active .monaco-editor .view-lines').innerText();
-}
-
 /**
  * Clicks the middle of a visible element with the mouse. Playwright's own click now and
  * then hangs in its "scrolling into view" step on this workbench (seen on tabs, Explorer
@@ -273,29 +272,20 @@ async function runCommand(page, title) {
 
 /**
  * Triggers suggestions with Ctrl+Space where the cursor is, accepts `label` and waits for
- * the edited line to match `line`. Now and then (about one run in ten here) code-server
- * drops the list a few hundred ms after opening it, before the language server's items
- * arrive; then the list is asked for again, and the retry is logged. A list that stays
- * open without the entry is a failure, and the message says what it offered.
+ * the edited line to match `line`. When the entry is missing, says what the list offered.
  */
 async function complete(page, label, line, where) {
   const widget = page.locator('.suggest-widget');
   const item = widget.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.]/g, '\\.')}$`) }) });
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+Space');
-    try {
-      await item.first().waitFor({ state: 'visible', timeout: attempt < 3 ? 8_000 : WAIT });
-      break;
-    } catch (e) {
-      const open = await widget.evaluate((el) => el.classList.contains('visible')).catch(() => false);
-      if (attempt < 3 && !open) {
-        log(`      (the suggestion list closed by itself in ${where}; Ctrl+Space again)`);
-        await page.keyboard.press('Escape');
-        continue;
-      }
-      const shown = await widget.locator('.monaco-list-row .label-name').allInnerTexts().catch(() => []);
-      fail(`in ${where}, "${label}" is not among the suggestions shown: ${shown.slice(0, 6).join(', ') || 'none'}${shown.length > 6 ? ', ...' : ''}\n${e.message}`);
-    }
+  // No list may be open yet: Ctrl+Space on an open list only toggles its details.
+  if (await widget.evaluate((el) => el.classList.contains('visible')).catch(() => false)) fail(`a suggestion list was already open in ${where}`);
+  await page.keyboard.press('Control+Space');
+  try {
+    await item.first().waitFor({ state: 'visible', timeout: WAIT });
+  } catch (e) {
+    const shown = await widget.locator('.monaco-list-row .label-name').allInnerTexts().catch(() => []);
+    const open = await widget.evaluate((el) => el.classList.contains('visible')).catch(() => false);
+    fail(`in ${where}, "${label}" is not among the suggestions${open ? '' : ' (the list is closed)'}: ${shown.slice(0, 6).join(', ') || 'none'}${shown.length > 6 ? ', ...' : ''}\n${e.message}`);
   }
   await accept(page, widget, item);
   await page.locator('.editor-group-container.active .view-line').filter({ hasText: line }).first().waitFor({ timeout: WAIT });
