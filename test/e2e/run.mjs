@@ -35,6 +35,7 @@ const CHECK_COUNT = 7; // a to g, for the summary line when the editor cannot ev
 const CLUSTER = 'cluster-r5.12xlarge.json';
 const CONF = 'spark-defaults.conf';
 
+const results = []; // { check, error } per check run so far
 let codeServer; // the child process we started
 let browser;
 let tmp;
@@ -278,13 +279,14 @@ async function complete(page, label, line, where) {
   const widget = page.locator('.suggest-widget');
   const item = widget.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.]/g, '\\.')}$`) }) });
   // No list may be open yet: Ctrl+Space on an open list only toggles its details.
-  if (await widget.evaluate((el) => el.classList.contains('visible')).catch(() => false)) fail(`a suggestion list was already open in ${where}`);
+  const listOpen = () => page.evaluate(() => document.querySelector('.suggest-widget.visible') !== null);
+  if (await listOpen()) fail(`a suggestion list was already open in ${where}`);
   await page.keyboard.press('Control+Space');
   try {
     await item.first().waitFor({ state: 'visible', timeout: WAIT });
   } catch (e) {
     const shown = await widget.locator('.monaco-list-row .label-name').allInnerTexts().catch(() => []);
-    const open = await widget.evaluate((el) => el.classList.contains('visible')).catch(() => false);
+    const open = await listOpen();
     fail(`in ${where}, "${label}" is not among the suggestions${open ? '' : ' (the list is closed)'}: ${shown.slice(0, 6).join(', ') || 'none'}${shown.length > 6 ? ', ...' : ''}\n${e.message}`);
   }
   await accept(page, widget, item);
@@ -322,7 +324,7 @@ async function accept(page, list, entry) {
   for (let i = 0; i <= rows; i++) {
     if ((await entry.first().getAttribute('class'))?.split(/\s+/).includes('focused')) break;
     if (i === rows) fail('could not move the focus onto the entry');
-    const before = await list.locator('.monaco-list-row.focused').getAttribute('data-index').catch(() => null);
+    const before = await list.evaluate((el) => el.querySelector('.monaco-list-row.focused')?.getAttribute('data-index') ?? null);
     await page.keyboard.press('ArrowDown');
     await list.locator(`.monaco-list-row.focused:not([data-index="${before}"])`).waitFor({ timeout: WAIT });
   }
@@ -534,6 +536,8 @@ async function main() {
   const watchdog = setTimeout(() => {
     log(`FAIL  the run exceeded ${RUN_TIMEOUT / 60_000} minutes`);
     stopCodeServer();
+    const passed = results.filter((r) => !r.error).length;
+    log(`${passed} passed, ${(ONLY?.size ?? CHECK_COUNT) - passed} failed`);
     process.exit(1);
   }, RUN_TIMEOUT);
   watchdog.unref();
@@ -567,7 +571,6 @@ async function main() {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
   log(`workbench loaded, ${Date.now() - started} ms after start`);
 
-  const results = [];
   for (const check of checks(dirs)) {
     if (ONLY && !ONLY.has(check.id)) continue;
     const t0 = Date.now();
@@ -607,7 +610,8 @@ try {
   status = await main();
 } catch (e) {
   log(`FAIL  ${e.stack ?? e}`);
-  log(`0 passed, ${CHECK_COUNT} failed`);
+  const passed = results.filter((r) => !r.error).length;
+  log(`${passed} passed, ${(ONLY?.size ?? CHECK_COUNT) - passed} failed`);
 } finally {
   await browser?.close().catch(() => {});
   stopCodeServer();

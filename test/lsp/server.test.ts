@@ -99,6 +99,9 @@ describe('language server over stdio', () => {
     assert.ok(memory);
     assert.match(memory.documentation!.value, /default: 1g · bare number: MiB/);
     assert.equal(memory.textEdit!.newText, '"spark.executor.memory"');
+    // The edit replaces the whole key being typed, quotes included, not just the cursor position.
+    const keyStart = positionOf(text, '"spark.exec"');
+    assert.deepEqual((memory.textEdit as unknown as { range: unknown }).range, { start: keyStart, end: { line: keyStart.line, character: keyStart.character + '"spark.exec"'.length } });
     const names = await complete('"spark-d"', 3);
     assert.ok(names.some((i) => i.label === 'spark-defaults'));
     const types = await complete('"r5."', 2);

@@ -46,7 +46,8 @@ function sparkDoc(option: SparkOption): string {
 /** Where the token being typed starts and ends: a whole JSON string when the cursor is in one. */
 function jsonToken(location: Location, offset: number): Span {
   const node = location.previousNode;
-  if (node && node.type === 'string' && offset >= node.offset && offset <= node.offset + node.length) return { start: node.offset, end: node.offset + node.length };
+  // jsonc-parser reports a key being typed as a 'property' node, a value as a 'string' one.
+  if (node && (node.type === 'string' || node.type === 'property') && offset >= node.offset && offset <= node.offset + node.length) return { start: node.offset, end: node.offset + node.length };
   return { start: offset, end: offset };
 }
 
