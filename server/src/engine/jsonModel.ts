@@ -1,4 +1,4 @@
-import { parseTree, getNodeValue, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type {
   Classification,
   ClusterDescription,
@@ -12,6 +12,7 @@ import type {
   ScopeKind,
   SyntaxProblem,
 } from './model';
+import { parseJsonTree } from './jsonTree';
 import { span, type Span } from './text';
 
 export interface JsonParseOptions {
@@ -404,10 +405,12 @@ export function parseEmrJson(text: string, options: JsonParseOptions = {}): Conf
   const errors: ParseError[] = [];
   const deep = mayBeTooDeep(text, MAX_JSON_DEPTH);
   let root: Node | undefined;
+  let jsonValue: unknown;
   try {
-    root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: !options.allowComments, allowEmptyContent: true });
+    // parseTree + getNodeValue in one pass (jsonTree.ts): same tree, errors and value.
+    ({ root, value: jsonValue } = parseJsonTree(text, errors, { allowTrailingComma: false, disallowComments: !options.allowComments, allowEmptyContent: true }));
   } catch (error) {
-    // The parser recurses once per level: far too deep, it runs out of stack before the tree can be checked.
+    // parseJsonTree does not recurse (tooDeepNode below finds the depth), but a stack overflow must still not crash.
     if (!deep || !(error instanceof RangeError)) throw error;
     return tooDeepModel(text, tooDeepAt(text, MAX_JSON_DEPTH) ?? 0);
   }
@@ -422,7 +425,7 @@ export function parseEmrJson(text: string, options: JsonParseOptions = {}): Conf
     scopes,
     cluster,
     syntaxProblems: syntaxProblems(errors, text),
-    jsonValue: root ? getNodeValue(root) : undefined,
+    jsonValue,
     jsonRoot: root,
     comments: [],
   };
