@@ -152,9 +152,25 @@ function sparkTable(): Map<string, SparkOption> {
   return sparkOptions;
 }
 
+// Keys the table does not hold are matched against every name pattern. Most such keys recur (spark.hadoop.* and the
+// like, in every group and every analysis), so the answer is kept per key of ordinary length, forgotten wholesale
+// when the table grows large.
+const patternMatches = new Map<string, SparkOption | null>();
+
 export function sparkOption(key: string): SparkOption | undefined {
   const exact = sparkTable().get(key);
   if (exact) return exact;
+  if (key.length > 200) return matchPatterns(key);
+  let matched = patternMatches.get(key);
+  if (matched === undefined) {
+    matched = matchPatterns(key) ?? null;
+    if (patternMatches.size >= 10_000) patternMatches.clear();
+    patternMatches.set(key, matched);
+  }
+  return matched ?? undefined;
+}
+
+function matchPatterns(key: string): SparkOption | undefined {
   return sparkPatterns!.find((p) => p.pattern.test(key))?.option;
 }
 
@@ -287,11 +303,25 @@ export function classificationDescription(name: string): string | undefined {
 
 /** Compares dotted version strings numerically: -1, 0 or 1. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.replace(/^emr-/, '').split('.').map((n) => parseInt(n, 10) || 0);
-  const pb = b.replace(/^emr-/, '').split('.').map((n) => parseInt(n, 10) || 0);
+  const pa = versionParts(a);
+  const pb = versionParts(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d < 0 ? -1 : 1;
   }
   return 0;
+}
+
+// The same few versions (the catalog's releases, Spark's) are compared again and again: each is split once.
+const partsOf = new Map<string, readonly number[]>();
+
+function versionParts(version: string): readonly number[] {
+  let parts = partsOf.get(version);
+  if (!parts) {
+    parts = version.replace(/^emr-/, '').split('.').map((n) => parseInt(n, 10) || 0);
+    if (version.length > 100) return parts;
+    if (partsOf.size >= 10_000) partsOf.clear();
+    partsOf.set(version, parts);
+  }
+  return parts;
 }

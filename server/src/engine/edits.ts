@@ -75,6 +75,8 @@ function spansOf<T extends object>(list: readonly T[], spanOf: (item: T) => Span
 
 /** The index of the first occurrence of `item` in `list`, as indexOf gives it. */
 function positionIn<T extends object>(list: readonly T[], item: T): number {
+  // A list of a few hundred is searched faster than a table of it is built (a removal is offered per finding).
+  if (list.length <= 256) return list.indexOf(item);
   let positions = listPositions.get(list);
   if (!positions) {
     positions = new Map();
@@ -108,6 +110,22 @@ function indentUnit(text: string): string {
   return match[1].startsWith('\t') ? '\t' : match[1].length >= 4 && match[1].length % 4 === 0 ? '    ' : '  ';
 }
 
+// Both read the whole text at worst, and every fix that adds lines asks: once per model (its text does not change).
+const newlines = new WeakMap<ConfigModel, string>();
+const indentUnits = new WeakMap<ConfigModel, string>();
+
+function newlineIn(model: ConfigModel): string {
+  let newline = newlines.get(model);
+  if (newline === undefined) newlines.set(model, (newline = newlineOf(model.text)));
+  return newline;
+}
+
+function indentUnitIn(model: ConfigModel): string {
+  let unit = indentUnits.get(model);
+  if (unit === undefined) indentUnits.set(model, (unit = indentUnit(model.text)));
+  return unit;
+}
+
 /** The separator a new properties line should use: the last entry's, with blank padding kept to its value column. */
 function propertiesSeparator(text: string, last: PropertyEntry | undefined, key: string): string {
   if (!last?.valueSpan) return ' ';
@@ -115,6 +133,19 @@ function propertiesSeparator(text: string, last: PropertyEntry | undefined, key:
   if (!/^[ \t]+$/.test(separator)) return separator;
   const valueColumn = last.valueSpan.start - lineStartBefore(text, last.keySpan.start);
   return ' '.repeat(Math.max(1, valueColumn - key.length));
+}
+
+const effectiveOf = new WeakMap<Classification, ReadonlyMap<string, PropertyEntry>>();
+
+/** The occurrence of each key that takes effect in a classification, the last one (kept: several fixes write to one). */
+function effectiveEntries(classification: Classification): ReadonlyMap<string, PropertyEntry> {
+  let effective = effectiveOf.get(classification);
+  if (!effective) {
+    const map = new Map<string, PropertyEntry>();
+    for (const e of classification.properties) map.set(e.key, e);
+    effectiveOf.set(classification, (effective = map));
+  }
+  return effective;
 }
 
 /**
@@ -126,16 +157,14 @@ export function setProperties(model: ConfigModel, classification: Classification
   const text = model.text;
   const edits: TextEdit[] = [];
   const missing: [string, string][] = [];
-  // The occurrence of each key that takes effect: the last one.
-  const effective = new Map<string, PropertyEntry>();
-  for (const e of classification.properties) effective.set(e.key, e);
+  const effective = effectiveEntries(classification);
   for (const [key, value] of Object.entries(values)) {
     const existing = effective.get(key);
     if (!existing) missing.push([key, value]);
     else if (existing.value !== value || existing.valueKind !== 'string') edits.push(setValue(model, existing, value));
   }
   if (missing.length === 0) return edits;
-  const newline = newlineOf(text);
+  const newline = newlineIn(model);
   if (model.format !== 'emr-json') {
     const last = classification.properties[classification.properties.length - 1];
     const lines = missing.map(([k, v]) => `${formatKey(model, k)}${propertiesSeparator(text, last, k)}${formatValue(model, v)}`);
@@ -151,7 +180,7 @@ export function setProperties(model: ConfigModel, classification: Classification
     return [...edits, replace(span(last.entrySpan.end, last.entrySpan.end), missing.map((m) => separator + member(m)).join(''))];
   }
   const keyIndent = indentationAt(text, classification.propertiesKeySpan?.start ?? classification.span.start) ?? '';
-  const inner = keyIndent + indentUnit(text);
+  const inner = keyIndent + indentUnitIn(model);
   const body = `{${newline}${missing.map((m) => inner + member(m)).join(`,${newline}`)}${newline}${keyIndent}}`;
   if (classification.propertiesSpan) return [...edits, replace(classification.propertiesSpan, body)];
   if (!classification.nameSpan) return edits;
@@ -159,11 +188,10 @@ export function setProperties(model: ConfigModel, classification: Classification
 }
 
 /** JSON text for a value, laid out like the file: pretty with its indentation when `indent` is known, else on one line. */
-function jsonText(value: unknown, text: string, indent: string | undefined): string {
+function jsonText(value: unknown, model: ConfigModel, indent: string | undefined): string {
   // JSON strings cannot hold raw line breaks, so folding the pretty form's line breaks is safe.
   if (indent === undefined) return JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
-  const newline = newlineOf(text);
-  return JSON.stringify(value, null, indentUnit(text)).split('\n').join(newline + indent);
+  return JSON.stringify(value, null, indentUnitIn(model)).split('\n').join(newlineIn(model) + indent);
 }
 
 type NewClassification = { Classification: string; Properties: Record<string, string> };
@@ -171,16 +199,17 @@ type NewClassification = { Classification: string; Properties: Record<string, st
 /** Appends a value to a JSON array, after its last element in the file's layout, or as the first one. */
 function appendToArray(model: ConfigModel, elements: readonly Span[], array: Span, value: unknown, ownerStart: number): TextEdit {
   const text = model.text;
-  const newline = newlineOf(text);
+  const newline = newlineIn(model);
   const last = elements[elements.length - 1];
   if (last) {
     const indent = indentationAt(text, last.start);
-    return replace(span(last.end, last.end), (indent !== undefined ? `,${newline}${indent}` : ', ') + jsonText(value, text, indent));
+    return replace(span(last.end, last.end), (indent !== undefined ? `,${newline}${indent}` : ', ') + jsonText(value, model, indent));
   }
   const indent = indentationAt(text, ownerStart);
-  if (indent === undefined) return replace(array, `[${jsonText(value, text, undefined)}]`);
-  const inner = indent + indentUnit(text) + indentUnit(text);
-  return replace(array, `[${newline}${inner}${jsonText(value, text, inner)}${newline}${indent + indentUnit(text)}]`);
+  if (indent === undefined) return replace(array, `[${jsonText(value, model, undefined)}]`);
+  const unit = indentUnitIn(model);
+  const inner = indent + unit + unit;
+  return replace(array, `[${newline}${inner}${jsonText(value, model, inner)}${newline}${indent + unit}]`);
 }
 
 /** Adds a classification to a scope's Configurations array (or to the bare array of the document). */
@@ -188,9 +217,9 @@ export function addClassification(model: ConfigModel, scope: ConfigurationScope,
   if (!scope.span) return undefined;
   const elements = scope.classifications.map((c) => c.span);
   if (scope.kind === 'bare' && elements.length === 0) {
-    const newline = newlineOf(model.text);
-    const unit = indentUnit(model.text);
-    return replace(scope.span, `[${newline}${unit}${jsonText(value, model.text, unit)}${newline}]`);
+    const newline = newlineIn(model);
+    const unit = indentUnitIn(model);
+    return replace(scope.span, `[${newline}${unit}${jsonText(value, model, unit)}${newline}]`);
   }
   return appendToArray(model, elements, scope.span, value, scope.span.start);
 }
@@ -198,15 +227,15 @@ export function addClassification(model: ConfigModel, scope: ConfigurationScope,
 /** Adds a nested classification to `parent`: into its Configurations array, or a new Configurations member. */
 export function addChildClassification(model: ConfigModel, parent: Classification, child: NewClassification): TextEdit | undefined {
   const text = model.text;
-  const newline = newlineOf(text);
-  const unit = indentUnit(text);
+  const newline = newlineIn(model);
+  const unit = indentUnitIn(model);
   if (parent.childrenSpan) return appendToArray(model, parent.children.map((c) => c.span), parent.childrenSpan, child, parent.span.start);
   const anchor = parent.propertiesSpan ?? parent.nameSpan;
   if (!anchor) return undefined;
   const memberIndent = indentationAt(text, parent.propertiesKeySpan?.start ?? anchor.start);
   if (memberIndent === undefined) {
-    return replace(span(anchor.end, anchor.end), `, "Configurations": [${jsonText(child, text, undefined)}]`);
+    return replace(span(anchor.end, anchor.end), `, "Configurations": [${jsonText(child, model, undefined)}]`);
   }
   const inner = memberIndent + unit;
-  return replace(span(anchor.end, anchor.end), `,${newline}${memberIndent}"Configurations": [${newline}${inner}${jsonText(child, text, inner)}${newline}${memberIndent}]`);
+  return replace(span(anchor.end, anchor.end), `,${newline}${memberIndent}"Configurations": [${newline}${inner}${jsonText(child, model, inner)}${newline}${memberIndent}]`);
 }

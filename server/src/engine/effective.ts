@@ -1,12 +1,29 @@
 import type { Classification, ConfigModel, ConfigurationScope, InstanceGroup, PropertyEntry } from './model';
 
+// A model does not change once parsed, and the rules ask for the same few views of it again and again (mostly
+// spark-defaults and yarn-site, in every scope): each is computed once per model and shared, so never modified.
+
+/** Entries by key, later ones winning; shared between callers, so never modified. */
+export type Values = ReadonlyMap<string, PropertyEntry>;
+
+const NO_VALUES: Values = new Map();
+
+const byNameCache = new WeakMap<ConfigModel, Map<string, readonly Classification[]>>();
+
 /** Every top-level classification with this name, in every scope of the document. */
-export function classificationsByName(model: ConfigModel, name: string): Classification[] {
-  return model.scopes.flatMap((scope) => scope.classifications.filter((c) => c.name?.trim() === name));
+export function classificationsByName(model: ConfigModel, name: string): readonly Classification[] {
+  let byName = byNameCache.get(model);
+  if (!byName) byNameCache.set(model, (byName = new Map()));
+  let found = byName.get(name);
+  if (!found) {
+    const list: Classification[] = [];
+    for (const scope of model.scopes) for (const c of scope.classifications) if (c.name?.trim() === name) list.push(c);
+    byName.set(name, (found = list));
+  }
+  return found;
 }
 
 type Entries = readonly { entry: PropertyEntry; classification: Classification }[];
-// Most rules ask for the entries of spark-defaults: one list per model and name (a model is not changed once parsed).
 const entriesCache = new WeakMap<ConfigModel, Map<string, Entries>>();
 
 /** Every property of every top-level classification with this name, in document order. */
@@ -15,19 +32,39 @@ export function entriesOf(model: ConfigModel, name: string): Entries {
   if (!byName) entriesCache.set(model, (byName = new Map()));
   let entries = byName.get(name);
   if (!entries) {
-    entries = classificationsByName(model, name).flatMap((classification) => classification.properties.map((entry) => ({ entry, classification })));
-    byName.set(name, entries);
+    const list: { entry: PropertyEntry; classification: Classification }[] = [];
+    for (const classification of classificationsByName(model, name)) for (const entry of classification.properties) list.push({ entry, classification });
+    byName.set(name, (entries = list));
   }
   return entries;
 }
 
+const keysCache = new WeakMap<ConfigModel, Map<string, ReadonlySet<string>>>();
+
+/** The keys that any top-level classification with this name sets, anywhere in the document. */
+export function keysOf(model: ConfigModel, name: string): ReadonlySet<string> {
+  let byName = keysCache.get(model);
+  if (!byName) keysCache.set(model, (byName = new Map()));
+  let keys = byName.get(name);
+  if (!keys) byName.set(name, (keys = new Set(entriesOf(model, name).map(({ entry }) => entry.key))));
+  return keys;
+}
+
+const scopeCache = new WeakMap<ConfigurationScope, Map<string, Values>>();
+
 /** Values a classification takes in one scope: later entries win, as both EMR and java.util.Properties do. */
-export function scopeValues(scope: ConfigurationScope | undefined, name: string): Map<string, PropertyEntry> {
-  const values = new Map<string, PropertyEntry>();
-  if (!scope) return values;
-  for (const classification of scope.classifications) {
-    if (classification.name?.trim() !== name) continue;
-    for (const entry of classification.properties) values.set(entry.key, entry);
+export function scopeValues(scope: ConfigurationScope | undefined, name: string): Values {
+  if (!scope) return NO_VALUES;
+  let byName = scopeCache.get(scope);
+  if (!byName) scopeCache.set(scope, (byName = new Map()));
+  let values = byName.get(name);
+  if (!values) {
+    const map = new Map<string, PropertyEntry>();
+    for (const classification of scope.classifications) {
+      if (classification.name?.trim() !== name) continue;
+      for (const entry of classification.properties) map.set(entry.key, entry);
+    }
+    byName.set(name, (values = map.size > 0 ? map : NO_VALUES));
   }
   return values;
 }
@@ -39,12 +76,50 @@ export function clusterScope(model: ConfigModel): ConfigurationScope | undefined
 /**
  * The values a node of the group sees: the cluster-wide Configurations with the group's own
  * Configurations layered on top (EMR applies instance-group configurations over the cluster's).
+ * The cluster-wide table itself when the group adds nothing, else a new one.
  */
-export function effectiveValues(model: ConfigModel, name: string, group?: InstanceGroup, instanceType?: string): Map<string, PropertyEntry> {
-  const values = scopeValues(clusterScope(model), name);
-  if (group) {
-    const scopes = group.kind === 'fleet' ? group.types.filter((t) => !instanceType || t.instanceType === instanceType).map((t) => t.scope) : [group.scope];
-    for (const scope of scopes) for (const [key, entry] of scopeValues(scope, name)) values.set(key, entry);
-  }
+export function effectiveValues(model: ConfigModel, name: string, group?: InstanceGroup, instanceType?: string): Values {
+  const cluster = scopeValues(clusterScope(model), name);
+  if (!group) return cluster;
+  const scopes = group.kind === 'fleet' ? group.types.filter((t) => !instanceType || t.instanceType === instanceType).map((t) => t.scope) : [group.scope];
+  const layers = scopes.map((scope) => scopeValues(scope, name)).filter((layer) => layer.size > 0);
+  if (layers.length === 0) return cluster;
+  const values = new Map(cluster);
+  for (const layer of layers) for (const [key, entry] of layer) values.set(key, entry);
   return values;
+}
+
+/**
+ * What scopeValues(scope, name).get(key) gives, found by reading the scope's entries from the last: for the few keys
+ * asked of an instance group's or fleet type's own Configurations, which need no table of their own.
+ */
+function scopeValue(scope: ConfigurationScope | undefined, name: string, key: string): PropertyEntry | undefined {
+  if (!scope) return undefined;
+  const classifications = scope.classifications;
+  for (let i = classifications.length - 1; i >= 0; i--) {
+    if (classifications[i].name?.trim() !== name) continue;
+    const properties = classifications[i].properties;
+    for (let j = properties.length - 1; j >= 0; j--) if (properties[j].key === key) return properties[j];
+  }
+  return undefined;
+}
+
+/**
+ * What effectiveValues(model, name, group, instanceType).get(key) gives, without building the layered map: the
+ * group's own Configurations are read entry by entry, the cluster-wide ones (which every view falls back on) by table.
+ */
+export function effectiveValue(model: ConfigModel, name: string, key: string, group?: InstanceGroup, instanceType?: string): PropertyEntry | undefined {
+  if (group?.kind === 'fleet') {
+    // Later types' Configurations lie over earlier ones'.
+    for (let i = group.types.length - 1; i >= 0; i--) {
+      const type = group.types[i];
+      if (instanceType && type.instanceType !== instanceType) continue;
+      const entry = scopeValue(type.scope, name, key);
+      if (entry) return entry;
+    }
+  } else if (group) {
+    const entry = scopeValue(group.scope, name, key);
+    if (entry) return entry;
+  }
+  return scopeValues(clusterScope(model), name).get(key);
 }

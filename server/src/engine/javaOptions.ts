@@ -14,7 +14,14 @@ export interface JavaOptionToken {
   end: number;
 }
 
-const isWhitespace = (c: string) => /\s/.test(c);
+const isWhitespace = (c: string) => isWhitespaceCode(c.charCodeAt(0));
+
+/** What /\s/ matches, for one UTF-16 unit, without a regular expression (the tokenizer asks for every character). */
+function isWhitespaceCode(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
 
 /**
  * Splits an option string the way Spark does (Utils.splitCommandString): arguments are separated by white space;
@@ -25,34 +32,50 @@ export function tokenizeJavaOptions(value: string): JavaOptionToken[] {
   const tokens: JavaOptionToken[] = [];
   let text = '';
   let start = -1;
-  let quote: '"' | "'" | undefined;
-  const end = (at: number) => {
-    tokens.push({ text, start, end: at });
-    text = '';
-    start = -1;
-  };
+  let quote = 0;
+  // Where the characters taken as they are began (-1: none since the last quote or escape): copied as one slice.
+  let run = -1;
   for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (quote === '"') {
-      if (c === '"') quote = undefined;
-      else if (c === '\\' && i + 1 < value.length) text += value[++i];
-      else if (c !== '\\') text += c;
-    } else if (quote === "'") {
-      if (c === "'") quote = undefined;
-      else text += c;
-    } else if (c === '"' || c === "'") {
+    const c = value.charCodeAt(i);
+    if (quote === DOUBLE_QUOTE) {
+      if (c === DOUBLE_QUOTE || c === BACKSLASH) {
+        if (run >= 0) text += value.slice(run, i);
+        run = -1;
+        if (c === DOUBLE_QUOTE) quote = 0;
+        else if (i + 1 < value.length) text += value[++i];
+      } else if (run < 0) run = i;
+    } else if (quote === SINGLE_QUOTE) {
+      if (c === SINGLE_QUOTE) {
+        if (run >= 0) text += value.slice(run, i);
+        run = -1;
+        quote = 0;
+      } else if (run < 0) run = i;
+    } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      if (run >= 0) text += value.slice(run, i);
+      run = -1;
       if (start < 0) start = i;
       quote = c;
-    } else if (!isWhitespace(c)) {
+    } else if (!isWhitespaceCode(c)) {
       if (start < 0) start = i;
-      text += c;
+      if (run < 0) run = i;
     } else if (start >= 0) {
-      end(i);
+      if (run >= 0) text += value.slice(run, i);
+      tokens.push({ text, start, end: i });
+      text = '';
+      start = -1;
+      run = -1;
     }
   }
-  if (start >= 0) end(value.length);
+  if (start >= 0) {
+    if (run >= 0) text += value.slice(run);
+    tokens.push({ text, start, end: value.length });
+  }
   return tokens;
 }
+
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const BACKSLASH = 92;
 
 /** Decodes the raw text of a JSON string (quotes included), recording where each decoded character starts. */
 function jsonOffsets(raw: string, base: number): { text: string; offsets: number[] } | undefined {

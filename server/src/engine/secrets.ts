@@ -39,7 +39,21 @@ const TOKEN_KINDS: ReadonlySet<string> = new Set(['session', 'access', 'auth', '
  * and neither do AWS access key IDs ("fs.s3a.access.key"), which are identifiers rather than secrets.
  */
 export function isCredentialKey(key: string): boolean {
-  const words = keyWords(key);
+  let credential = credentialKeys.get(key);
+  if (credential === undefined) {
+    credential = mayBeCredentialKey(key) && namesCredential(keyWords(key));
+    // Asked of every key of every analysis: the same keys recur in every group and every edit.
+    if (key.length <= 200) {
+      if (credentialKeys.size >= 10_000) credentialKeys.clear();
+      credentialKeys.set(key, credential);
+    }
+  }
+  return credential;
+}
+
+const credentialKeys = new Map<string, boolean>();
+
+function namesCredential(words: readonly string[]): boolean {
   const last = words[words.length - 1];
   if (last === undefined) return false;
   if (PASSWORD_WORDS.has(last) || last.endsWith('password')) return true;
@@ -48,6 +62,36 @@ export function isCredentialKey(key: string): boolean {
   const account = words.indexOf('account');
   return words[0] === 'fs' && words[1] === 'azure' && account >= 0 && words[account + 1] === 'key';
 }
+
+/**
+ * False when isCredentialKey is false for certain, judged from the key's last word alone: most keys end in a word
+ * like "memory" or "enabled". Keys that start with "fs" (the Azure account keys) always go on to the full test, and
+ * so do keys with one of the two characters that lower-case to ASCII letters (U+0130 and the Kelvin sign): any other
+ * character outside ASCII letters and digits separates words both here and in keyWords.
+ */
+function mayBeCredentialKey(key: string): boolean {
+  if (LOWER_CASES_TO_ASCII.test(key)) return true;
+  let first = 0;
+  while (first < key.length && !isAsciiAlphanumeric(key.charCodeAt(first))) first++;
+  // ASCII letters only: `| 32` lower-cases them.
+  if ((key.charCodeAt(first) | 32) === 102 /* f */ && (key.charCodeAt(first + 1) | 32) === 115 /* s */) return true;
+  let end = key.length;
+  while (end > 0 && !isAsciiAlphanumeric(key.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isAsciiAlphanumeric(key.charCodeAt(start - 1))) {
+    start--;
+    // "keyStorePassword": a capital after a small letter or digit starts a word.
+    if (isUpper(key.charCodeAt(start)) && start > 0 && (isLower(key.charCodeAt(start - 1)) || isDigit(key.charCodeAt(start - 1)))) break;
+  }
+  const last = key.slice(start, end).toLowerCase();
+  return last === 'key' || last === 'token' || PASSWORD_WORDS.has(last) || last.endsWith('password');
+}
+
+const LOWER_CASES_TO_ASCII = /[\u0130\u212a]/;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isAsciiAlphanumeric = (c: number) => isDigit(c) || isUpper(c) || isLower(c);
 
 /** A key that holds an AWS secret access key: "fs.s3a.secret.key", "fs.s3.awsSecretAccessKey", "aws_secret_access_key". */
 export function isAwsSecretKeyName(key: string): boolean {
@@ -75,7 +119,8 @@ export function awsKeysIn(key: string | undefined, value: string): AwsKeyMatch[]
   const found: AwsKeyMatch[] = [];
   // The literal prefixes first: a regular expression iterator for every string of a large document costs.
   if (value.includes('AKIA') || value.includes('ASIA')) for (const m of value.matchAll(ACCESS_KEY_ID)) found.push({ kind: 'access-key-id', prefix: m[1], index: m.index ?? 0, length: m[0].length });
-  if (key !== undefined && isAwsSecretKeyName(key)) {
+  // A secret access key is 40 characters: shorter values need no look at the key's name.
+  if (key !== undefined && value.length >= 40 && isAwsSecretKeyName(key)) {
     const trimmed = value.trim();
     if (SECRET_ACCESS_KEY.test(trimmed)) found.push({ kind: 'secret-access-key', index: value.indexOf(trimmed), length: trimmed.length });
   }

@@ -43,23 +43,73 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 /**
  * The closest candidate to `word`, if it is close enough to be a likely typo:
  * case-insensitive equality first, then the smallest edit distance within about a third of the length (at most 4).
+ * A list is recognised by identity (its answers are kept): do not modify a list once it has been asked about.
  */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase().trim();
   if (lower === '') return undefined;
-  const limit = Math.min(4, Math.max(1, Math.floor(lower.length / 3)));
   const list = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];
-  let lowered = loweredLists.get(list);
-  if (!lowered) loweredLists.set(list, (lowered = list.map((c) => c.toLowerCase())));
+  let index = indexes.get(list);
+  if (!index) indexes.set(list, (index = indexList(list)));
+  // The same unknown names come back in every analysis of a document being edited.
+  let answer = lower.length <= 200 ? index.answers.get(lower) : undefined;
+  if (answer === undefined) {
+    answer = closest(lower, list, index) ?? null;
+    if (lower.length <= 200) {
+      if (index.answers.size >= 1000) index.answers.clear();
+      index.answers.set(lower, answer);
+    }
+  }
+  return answer ?? undefined;
+}
+
+interface CandidateIndex {
+  lowered: readonly string[];
+  /** The first position of each lower-cased candidate. */
+  firstOf: ReadonlyMap<string, number>;
+  /** Positions of the candidates of each length, in list order. */
+  byLength: ReadonlyMap<number, readonly number[]>;
+  answers: Map<string, string | null>;
+}
+
+const indexes = new WeakMap<readonly string[], CandidateIndex>();
+
+function indexList(list: readonly string[]): CandidateIndex {
+  const lowered = list.map((c) => c.toLowerCase());
+  const firstOf = new Map<string, number>();
+  const byLength = new Map<number, number[]>();
+  for (let i = 0; i < lowered.length; i++) {
+    const c = lowered[i];
+    if (!firstOf.has(c)) firstOf.set(c, i);
+    let positions = byLength.get(c.length);
+    if (!positions) byLength.set(c.length, (positions = []));
+    positions.push(i);
+  }
+  return { lowered, firstOf, byLength, answers: new Map() };
+}
+
+/**
+ * The first candidate equal to `lower` ignoring case, else the first of those at the smallest distance within the limit.
+ * Only candidates whose length is within the limit can be that close: they are visited in list order, and two cheap
+ * lower bounds rule out most of them before the distance table.
+ */
+function closest(lower: string, list: readonly string[], index: CandidateIndex): string | undefined {
+  const equal = index.firstOf.get(lower);
+  if (equal !== undefined) return list[equal];
+  const limit = Math.min(4, Math.max(1, Math.floor(lower.length / 3)));
+  const positions: number[] = [];
+  for (let length = Math.max(0, lower.length - limit); length <= lower.length + limit; length++) {
+    const atLength = index.byLength.get(length);
+    if (atLength) for (const i of atLength) positions.push(i);
+  }
+  positions.sort((a, b) => a - b);
   const word7 = wordBuckets(lower);
   let best: string | undefined;
   let bestDistance = limit + 1;
   try {
-    for (let i = 0; i < list.length; i++) {
-      const c = lowered[i];
-      if (c === lower) return list[i];
+    for (const i of positions) {
+      const c = index.lowered[i];
       const bound = bestDistance - 1 < limit ? bestDistance - 1 : limit;
-      // Two cheap lower bounds first: most candidates are ruled out without the distance table.
       if (Math.abs(c.length - lower.length) > bound || bagDistance(lower, word7, c) > bound) continue;
       const d = editDistance(lower, c, bound);
       if (d < bestDistance) {
@@ -73,8 +123,6 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   return bestDistance <= limit ? best : undefined;
 }
 
-// The catalog's name lists are asked about once per unknown key; lower-case each list once (by identity).
-const loweredLists = new WeakMap<readonly string[], string[]>();
 // Character counts of the word being matched, in 128 buckets (a character's code modulo 128).
 const buckets = new Int32Array(128);
 

@@ -41,18 +41,36 @@ export interface ByteSize {
   bare: boolean;
 }
 
+/**
+ * Where the digits of "<digits><lower-case letters>" end (a `-` in front allowed when `signed`), or -1 when the
+ * value is not of that form: the shape every valid size and duration has, checked without a regular expression.
+ */
+function numberThenLetters(value: string, signed: boolean): number {
+  let i = signed && value.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const digitsStart = i;
+  while (i < value.length && isDigit(value.charCodeAt(i))) i++;
+  if (i === digitsStart) return -1;
+  const digitsEnd = i;
+  while (i < value.length && isLowerLetter(value.charCodeAt(i))) i++;
+  return i === value.length ? digitsEnd : -1;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLowerLetter = (c: number) => c >= 97 && c <= 122;
+
 export function parseBytes(raw: string, bareUnit: ByteUnit): ParseResult<ByteSize> {
   const value = raw.trim().toLowerCase();
+  const split = numberThenLetters(value, false);
+  if (split >= 0) return sizeOf(value.slice(0, split), value.slice(split), bareUnit);
   if (value === '') return { ok: false, problem: 'is empty; a size such as 4g or 512m is expected' };
   if (/^[0-9]+\.[0-9]+[a-z]*$/.test(value)) {
     return { ok: false, problem: 'has a fraction, which Spark does not accept in sizes; use a whole number in a smaller unit (for example 1536m instead of 1.5g)' };
   }
-  const match = /^([0-9]+)([a-z]*)$/.exec(value);
-  if (!match) {
-    if (/^[0-9]+\s+[a-z]+$/.test(value)) return { ok: false, problem: 'has a space between the number and the unit, which Spark does not accept' };
-    return { ok: false, problem: 'is not a size: expected a whole number with an optional unit b, k, m, g, t or p (binary)' };
-  }
-  const [, digits, suffix] = match;
+  if (/^[0-9]+\s+[a-z]+$/.test(value)) return { ok: false, problem: 'has a space between the number and the unit, which Spark does not accept' };
+  return { ok: false, problem: 'is not a size: expected a whole number with an optional unit b, k, m, g, t or p (binary)' };
+}
+
+function sizeOf(digits: string, suffix: string, bareUnit: ByteUnit): ParseResult<ByteSize> {
   if (suffix === '') return { ok: true, value: { bytes: Number(digits) * BYTES_PER_UNIT[bareUnit], bare: true } };
   const factor = BYTE_SUFFIXES[suffix];
   if (factor === undefined) return { ok: false, problem: `has an unknown size unit '${suffix}'; use b, k, m, g, t or p` };
@@ -66,13 +84,16 @@ export interface Duration {
 
 export function parseDuration(raw: string, bareUnit: DurationUnit): ParseResult<Duration> {
   const value = raw.trim().toLowerCase();
+  const split = numberThenLetters(value, true);
+  if (split >= 0) return durationOf(value.slice(0, split), value.slice(split), bareUnit);
   if (value === '') return { ok: false, problem: 'is empty; a duration such as 60s or 5min is expected' };
   if (/^-?[0-9]+\.[0-9]+[a-z]*$/.test(value)) {
     return { ok: false, problem: 'has a fraction, which Spark does not accept in durations; use a whole number in a smaller unit' };
   }
-  const match = /^(-?[0-9]+)([a-z]*)$/.exec(value);
-  if (!match) return { ok: false, problem: 'is not a duration: expected a whole number with an optional unit us, ms, s, m, min, h or d' };
-  const [, digits, suffix] = match;
+  return { ok: false, problem: 'is not a duration: expected a whole number with an optional unit us, ms, s, m, min, h or d' };
+}
+
+function durationOf(digits: string, suffix: string, bareUnit: DurationUnit): ParseResult<Duration> {
   if (suffix === '') return { ok: true, value: { ms: Number(digits) * MS_PER_UNIT[bareUnit], bare: true } };
   const factor = DURATION_SUFFIXES[suffix];
   if (factor === undefined || suffix === 'ns') return { ok: false, problem: `has an unknown time unit '${suffix}'; use us, ms, s, m, min, h or d` };
@@ -129,11 +150,20 @@ export function toMiB(bytes: number): number {
 
 /** "385,024 MiB (376 GiB)" for whole GiB, else "4,892 MiB". */
 export function formatMiB(mib: number): string {
-  const text = `${mib.toLocaleString('en-US')} MiB`;
+  const text = `${groupDigits(mib)} MiB`;
   return mib >= 1024 && mib % 1024 === 0 ? `${text} (${mib / 1024} GiB)` : text;
 }
 
 /** Spark-style memory value for a number of MiB: whole GiB as "37g", otherwise "1536m". */
 export function sparkMemoryValue(mib: number): string {
   return mib % 1024 === 0 ? `${mib / 1024}g` : `${mib}m`;
+}
+
+/** The number as toLocaleString('en-US') writes it ("385,024"), without the cost of Intl for whole numbers. */
+export function groupDigits(n: number): string {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 ? `-${out}` : out;
 }

@@ -23,6 +23,7 @@ export interface ValueProblem {
 }
 
 const BYTE_UNITS: readonly string[] = ['B', 'KiB', 'MiB', 'GiB'];
+const BOOLEANS: readonly string[] = ['true', 'false'];
 const DURATION_UNITS: readonly string[] = ['ns', 'us', 'ms', 's', 'min'];
 
 export function bareByteUnit(option: SparkOption): ByteUnit {
@@ -96,7 +97,7 @@ export function checkSparkValue(option: SparkOption, raw: string): ValueProblem 
       const parsed = parseBoolean(raw);
       if (parsed.ok) return undefined;
       const lower = raw.trim().toLowerCase();
-      const corrected = ['yes', 'on', '1', 'y'].includes(lower) ? 'true' : ['no', 'off', '0', 'n'].includes(lower) ? 'false' : didYouMean(lower, ['true', 'false']);
+      const corrected = ['yes', 'on', '1', 'y'].includes(lower) ? 'true' : ['no', 'off', '0', 'n'].includes(lower) ? 'false' : didYouMean(lower, BOOLEANS);
       return { problem: parsed.problem, corrected };
     }
     case 'enum': {

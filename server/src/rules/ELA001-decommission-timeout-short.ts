@@ -3,9 +3,9 @@ import { setProperties, setValue } from '../engine/edits';
 import { classificationsByName } from '../engine/effective';
 import type { Fix, RelatedLocation } from '../engine/findings';
 import type { PropertyEntry } from '../engine/model';
-import { parseDuration } from '../engine/units';
+import { groupDigits, parseDuration } from '../engine/units';
 import { bareDurationUnit } from '../engine/valueCheck';
-import { classificationOf, hadoopWholeNumber, scopeViews, viewValues } from './scopeViews';
+import { classificationOf, hadoopWholeNumber, scopeViews, viewValue } from './scopeViews';
 import type { Rule } from './types';
 
 const SPARK = 'spark.blacklist.decommissioning.timeout';
@@ -13,8 +13,6 @@ const ENABLED = 'spark.blacklist.decommissioning.enabled';
 const YARN = 'yarn.resourcemanager.nodemanager-graceful-decommission-timeout-secs';
 const DEFAULT_SPARK_MS = 3_600_000;
 const DEFAULT_YARN_SECONDS = 3600;
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 interface Conflict {
   timeout?: PropertyEntry;
@@ -26,7 +24,7 @@ interface Conflict {
 
 /** "1,800 s" for whole seconds, else "1,500 ms". */
 function seconds(ms: number): string {
-  return ms % 1000 === 0 ? `${count(ms / 1000)} s` : `${count(ms)} ms`;
+  return ms % 1000 === 0 ? `${groupDigits(ms / 1000)} s` : `${groupDigits(ms)} ms`;
 }
 
 function sparkMs(entry: PropertyEntry | undefined): number | undefined {
@@ -47,13 +45,11 @@ export const decommissionTimeoutShort: Rule = {
     // Each entry the finding would sit on, with the longest YARN timeout it falls short of in any scope.
     const conflicts = new Map<PropertyEntry, Conflict>();
     for (const view of scopeViews(model)) {
-      const spark = viewValues(model, 'spark-defaults', view);
-      const yarn = viewValues(model, 'yarn-site', view);
-      const timeout = spark.get(SPARK);
-      const graceful = yarn.get(YARN);
+      const timeout = viewValue(model, 'spark-defaults', view, SPARK);
+      const graceful = viewValue(model, 'yarn-site', view, YARN);
       if (!timeout && !graceful) continue;
       // With EMR's decommissioning exclusion turned off the timeout is not used.
-      const enabled = spark.get(ENABLED);
+      const enabled = viewValue(model, 'spark-defaults', view, ENABLED);
       if (enabled && enabled.value.trim().toLowerCase() === 'false') continue;
       const ms = sparkMs(timeout);
       const yarnSeconds = graceful ? hadoopWholeNumber(graceful) : DEFAULT_YARN_SECONDS;
@@ -74,8 +70,8 @@ export const decommissionTimeoutShort: Rule = {
         if (target) fixes.push({ title, edits: setProperties(model, target, { [SPARK]: value }), preferred: true });
       }
       const sparkText = timeout ? `${SPARK} = ${JSON.stringify(timeout.value.trim())} (${seconds(ms)}) is` : `${SPARK} is not set, so it stays at its default of 1h (3,600 s), and that is`;
-      const yarnText = graceful ? `${YARN} = ${count(yarnSeconds)} s` : `YARN's graceful decommission timeout of ${count(yarnSeconds)} s (the default of ${YARN})`;
-      const related: RelatedLocation[] = timeout && graceful ? [{ span: graceful.valueSpan ?? graceful.keySpan, message: `YARN drains a decommissioning node for up to ${count(yarnSeconds)} s.` }] : [];
+      const yarnText = graceful ? `${YARN} = ${groupDigits(yarnSeconds)} s` : `YARN's graceful decommission timeout of ${groupDigits(yarnSeconds)} s (the default of ${YARN})`;
+      const related: RelatedLocation[] = timeout && graceful ? [{ span: graceful.valueSpan ?? graceful.keySpan, message: `YARN drains a decommissioning node for up to ${groupDigits(yarnSeconds)} s.` }] : [];
       report({
         span: at.valueSpan ?? at.keySpan,
         path: at.path,

@@ -1,6 +1,6 @@
 import { compareVersions, sparkOption } from '../catalog';
 import { removeEntry, renameKey } from '../engine/edits';
-import { entriesOf } from '../engine/effective';
+import { entriesOf, keysOf } from '../engine/effective';
 import type { Fix } from '../engine/findings';
 import type { Rule } from './types';
 
@@ -25,9 +25,7 @@ export const excludeOnFailureRenamed: Rule = {
   check({ model, release, report }) {
     // Before Spark 3.1 the old names are the only ones: nothing to rename.
     if (release?.spark && compareVersions(release.spark, '3.1.0') < 0) return;
-    const entries = entriesOf(model, 'spark-defaults');
-    const present = new Set(entries.map(({ entry }) => entry.key));
-    for (const { entry, classification } of entries) {
+    for (const { entry, classification } of entriesOf(model, 'spark-defaults')) {
       if (!entry.key.startsWith(PREFIX) || EMR_KEYS.has(entry.key)) continue;
       const replacement = replacementOf(entry.key);
       // Keys Spark never defined under either name are SPK001's to report.
@@ -37,7 +35,7 @@ export const excludeOnFailureRenamed: Rule = {
         : 'Spark 3.x still reads it, with a deprecation warning, but Spark 4 ignores it';
       const fixes: Fix[] = [];
       let message: string;
-      if (present.has(replacement)) {
+      if (keysOf(model, 'spark-defaults').has(replacement)) {
         message = `"${entry.key}" is the name "${replacement}" had before Spark 3.1, and "${replacement}" is set as well, so Spark uses that one and ignores this. Remove it.`;
         fixes.push({ title: `Remove "${entry.key}"`, edits: [removeEntry(model, classification, entry)], preferred: true });
       } else {

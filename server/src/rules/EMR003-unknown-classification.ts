@@ -4,6 +4,9 @@ import { allClassifications } from '../engine/model';
 import { didYouMean } from '../engine/suggest';
 import type { Rule } from './types';
 
+// One list for every analysis, so that the suggestions made for it are kept.
+let names: readonly string[] | undefined;
+
 export const unknownClassification: Rule = {
   id: 'EMR003',
   name: 'unknown-classification',
@@ -24,7 +27,7 @@ export const unknownClassification: Rule = {
         });
         continue;
       }
-      const suggestion = didYouMean(trimmed, classificationNames());
+      const suggestion = didYouMean(trimmed, (names ??= classificationNames()));
       report({
         span: c.nameSpan,
         path: [...c.path, 'Classification'],

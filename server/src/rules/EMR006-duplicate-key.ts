@@ -13,8 +13,11 @@ export const duplicateKey: Rule = {
   check({ model, report }) {
     // One line table for the document, built at the first duplicate (counting lines per finding was quadratic).
     let lines: LineIndex | undefined;
+    // The last entry of each key, for one classification at a time: each pass first sets every key it reads, so
+    // what earlier classifications left behind is never read (one table for the document, not one per object).
+    const last = new Map<string, PropertyEntry>();
     for (const c of allClassifications(model)) {
-      const last = new Map<string, PropertyEntry>();
+      if (c.properties.length < 2) continue;
       for (const entry of c.properties) last.set(entry.key, entry);
       for (const entry of c.properties) {
         const winner = last.get(entry.key)!;

@@ -26,6 +26,8 @@ export const keyInWrongClassification: Rule = {
     for (const c of allClassifications(model)) {
       const name = c.name?.trim();
       if (!name || c.ancestors.length > 0) continue;
+      const hadoopFile = HADOOP_FILES.includes(name);
+      if (name !== 'spark-defaults' && !hadoopFile) continue;
       for (const entry of c.properties) {
         const key = entry.key;
         if (name === 'spark-defaults' && key === 'maximizeResourceAllocation') {
@@ -38,8 +40,8 @@ export const keyInWrongClassification: Rule = {
           });
           continue;
         }
-        const hadoop = hadoopOption(key);
-        if (name === 'spark-defaults' && hadoop && !key.startsWith('spark.')) {
+        const hadoop = name === 'spark-defaults' && !key.startsWith('spark.') ? hadoopOption(key) : undefined;
+        if (hadoop) {
           const fixes: Fix[] = [{ title: `Rename to spark.hadoop.${key}`, edits: [renameKey(model, entry, `spark.hadoop.${key}`)], preferred: true }];
           const move = model.format === 'emr-json' ? moveFix(model, c, entry, hadoop.file) : undefined;
           if (move) fixes.push(move);
@@ -51,16 +53,16 @@ export const keyInWrongClassification: Rule = {
           });
           continue;
         }
-        const shuffleServiceKey = name === 'yarn-site' && SHUFFLE_SERVICE_PREFIXES.some((p) => key.startsWith(p));
-        if (HADOOP_FILES.includes(name) && key.startsWith('spark.') && sparkOption(key) && !shuffleServiceKey) {
-          const fix = moveFix(model, c, entry, 'spark-defaults');
-          report({
-            span: entry.keySpan,
-            path: entry.path,
-            message: `"${key}" is a Spark setting, but ${name} is written to ${name}.xml, which Spark does not read for it. Move it to spark-defaults.`,
-            fixes: fix ? [{ ...fix, preferred: true }] : [],
-          });
-        }
+        if (!hadoopFile || !key.startsWith('spark.')) continue;
+        if (name === 'yarn-site' && SHUFFLE_SERVICE_PREFIXES.some((p) => key.startsWith(p))) continue;
+        if (!sparkOption(key)) continue;
+        const fix = moveFix(model, c, entry, 'spark-defaults');
+        report({
+          span: entry.keySpan,
+          path: entry.path,
+          message: `"${key}" is a Spark setting, but ${name} is written to ${name}.xml, which Spark does not read for it. Move it to spark-defaults.`,
+          fixes: fix ? [{ ...fix, preferred: true }] : [],
+        });
       }
     }
   },

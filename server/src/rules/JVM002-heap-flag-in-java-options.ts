@@ -1,6 +1,6 @@
 import { compareVersions } from '../catalog';
 import { removeEntry, renameKey, setProperties, setValue } from '../engine/edits';
-import { effectiveValues, scopeValues } from '../engine/effective';
+import { effectiveValue, scopeValues } from '../engine/effective';
 import type { Fix, TextEdit } from '../engine/findings';
 import { removeToken, spanInValue, tokenRemovalRange } from '../engine/javaOptions';
 import type { Rule } from './types';
@@ -32,8 +32,7 @@ export const heapFlagInJavaOptions: Rule = {
       const memoryKey = MEMORY_KEY[group.role];
       // An instance group's or fleet type's own spark-defaults lie over the cluster's.
       const scope = group.scope;
-      const values = scope.group ? effectiveValues(model, 'spark-defaults', scope.group, scope.instanceType) : scopeValues(scope, 'spark-defaults');
-      const memory = values.get(memoryKey);
+      const memory = scope.group ? effectiveValue(model, 'spark-defaults', memoryKey, scope.group, scope.instanceType) : scopeValues(scope, 'spark-defaults').get(memoryKey);
       // The JVM keeps the last -Xmx of its command line (defaultJavaOptions come before extraJavaOptions).
       const heapTokens = group.entries.flatMap((e) => e.tokens.filter(({ token }) => token.text.startsWith('-Xmx')).map(({ token }) => token));
       const lastHeap = heapTokens[heapTokens.length - 1];

@@ -49,6 +49,10 @@ export const multipleGcSelected: Rule = {
           ? `Java ${java} refuses to start with "Multiple garbage collectors selected"`
           : `Java ${java} refuses to start with "Conflicting collector combinations in option list"`;
     for (const group of javaOptionGroups(model)) {
+      // Two collectors take two selection flags that turn one on: most JVMs have one at most.
+      let turnedOn = 0;
+      for (const entry of group.entries) for (const { parsed } of entry.tokens) if (parsed?.flag.category === 'gc-selection' && parsed.enabled) turnedOn++;
+      if (turnedOn < 2) continue;
       // The last setting of each flag counts (-XX:+UseG1GC ... -XX:-UseG1GC turns it off again).
       const last = new Map<string, { entry: JavaOptionsEntry; token: JavaOptionToken; enabled: boolean }>();
       for (const entry of group.entries) {

@@ -1,10 +1,10 @@
 import { formatValue, replace, setProperties, setValue } from '../engine/edits';
 import { clusterScope, scopeValues } from '../engine/effective';
 import type { TextEdit } from '../engine/findings';
-import { replaceInValue, tokenizeJavaOptions } from '../engine/javaOptions';
+import { replaceInValue } from '../engine/javaOptions';
 import { span } from '../engine/text';
 import type { Rule } from './types';
-import { identifyFlag, javaInUse, type ParsedFlag } from './jvmSupport';
+import { javaInUse, parsedOptions, type ParsedFlag } from './jvmSupport';
 
 const EXECUTOR_KEYS = ['spark.executor.defaultJavaOptions', 'spark.executor.extraJavaOptions'];
 const TARGET_KEY = 'spark.executor.extraJavaOptions';
@@ -29,10 +29,7 @@ export const gcNotConfigured: Rule = {
       const entry = values.get(key);
       if (!entry) continue;
       if (entry.valueKind !== 'string') return;
-      for (const token of tokenizeJavaOptions(entry.value)) {
-        const p = identifyFlag(token.text);
-        if (p) parsed.push(p);
-      }
+      for (const option of parsedOptions(entry)) if (option.parsed) parsed.push(option.parsed);
     }
     if (parsed.some((p) => p.flag.category === 'gc-selection' && p.enabled)) return;
     const has = (...names: string[]) => parsed.some((p) => names.includes(p.flag.flag));

@@ -10,14 +10,20 @@ function supportedJava(release: EmrRelease): number[] {
   return [release.defaultJava, ...release.otherJava.filter((j) => j !== release.defaultJava)];
 }
 
+const firstReleases = new Map<number, string | undefined>();
+
 /** The first release of the catalog that offers a Java version. */
 function firstReleaseWith(java: number): string | undefined {
-  return releaseLabels()
-    .filter((label) => {
-      const r = emrRelease(label);
-      return r !== undefined && supportedJava(r).includes(java);
-    })
-    .sort(compareVersions)[0];
+  if (!firstReleases.has(java)) {
+    const first = releaseLabels()
+      .filter((label) => {
+        const r = emrRelease(label);
+        return r !== undefined && supportedJava(r).includes(java);
+      })
+      .sort(compareVersions)[0];
+    firstReleases.set(java, first);
+  }
+  return firstReleases.get(java);
 }
 
 function describe(s: JavaHomeSetting): string {

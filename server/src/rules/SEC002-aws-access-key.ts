@@ -77,10 +77,14 @@ export const awsAccessKey: Rule = {
     if (model.format === 'emr-json') {
       if (!model.jsonRoot) return;
       jsonStrings(model.jsonRoot, [], undefined, (node, key, path) => {
-        if (typeof node.value !== 'string') return;
+        const value: unknown = node.value;
+        // Both kinds of key are 20 characters or more; most strings are shorter.
+        if (typeof value !== 'string' || value.length < 20) return;
+        const matches = awsKeysIn(key, value);
+        if (matches.length === 0) return;
         const valueSpan = span(node.offset, node.offset + node.length);
-        for (const match of awsKeysIn(key, node.value)) {
-          reports.push({ span: matchSpan(text.slice(valueSpan.start, valueSpan.end), node.value, valueSpan, true, match), path: [...path], message: messageFor(match, key) });
+        for (const match of matches) {
+          reports.push({ span: matchSpan(text.slice(valueSpan.start, valueSpan.end), value, valueSpan, true, match), path: [...path], message: messageFor(match, key) });
         }
       });
     } else {

@@ -1,6 +1,6 @@
 import { sparkOption } from '../catalog';
 import { removeEntry, renameKey } from '../engine/edits';
-import { entriesOf } from '../engine/effective';
+import { entriesOf, keysOf } from '../engine/effective';
 import type { Fix } from '../engine/findings';
 import type { Rule } from './types';
 
@@ -11,9 +11,7 @@ export const deprecatedSparkKey: Rule = {
   summary: 'A deprecated or renamed Spark key, with its replacement.',
   formats: ['emr-json', 'spark-properties'],
   check({ model, report }) {
-    const entries = entriesOf(model, 'spark-defaults');
-    const present = new Set(entries.map(({ entry }) => entry.key));
-    for (const { entry, classification } of entries) {
+    for (const { entry, classification } of entriesOf(model, 'spark-defaults')) {
       const option = sparkOption(entry.key);
       if (!option?.deprecated || option.name !== entry.key) continue;
       // The EMR decommissioning keys keep their old spark.blacklist.* names on EMR; a rule of its own covers that family.
@@ -24,7 +22,7 @@ export const deprecatedSparkKey: Rule = {
       const replacement = option.replacement;
       const fixes: Fix[] = [];
       let message: string;
-      if (replacement && present.has(replacement)) {
+      if (replacement && keysOf(model, 'spark-defaults').has(replacement)) {
         message = `"${entry.key}" is deprecated${since} and "${replacement}" is also set, so this one is ignored. Remove it.`;
         fixes.push({ title: `Remove "${entry.key}"`, edits: [removeEntry(model, classification, entry)], preferred: true });
       } else if (replacement) {

@@ -1,7 +1,5 @@
-import { sparkOption } from '../catalog';
 import { setValue } from '../engine/edits';
-import { entriesOf } from '../engine/effective';
-import { checkSparkValue } from '../engine/valueCheck';
+import { sparkValueProblems } from './sparkValueProblems';
 import type { Rule } from './types';
 
 export const fractionalValue: Rule = {
@@ -11,15 +9,11 @@ export const fractionalValue: Rule = {
   summary: 'A fraction where Spark wants a whole number: sizes like 1.5g, durations like 0.5h, counts like 2.5.',
   formats: ['emr-json', 'spark-properties'],
   check({ model, report }) {
-    for (const { entry } of entriesOf(model, 'spark-defaults')) {
-      if (entry.valueKind !== 'string' || !entry.valueSpan) continue;
-      const option = sparkOption(entry.key);
-      if (!option) continue;
-      const problem = checkSparkValue(option, entry.value);
-      if (!problem?.fractional) continue;
+    for (const { entry, valueSpan, problem } of sparkValueProblems(model)) {
+      if (!problem.fractional) continue;
       const advice = problem.corrected ? ` Write "${problem.corrected}" instead.` : ' Use a whole number.';
       report({
-        span: entry.valueSpan,
+        span: valueSpan,
         path: entry.path,
         message: `"${entry.key}" = ${JSON.stringify(entry.value)}: Spark rejects fractions here and fails when it reads the value.${advice}`,
         fixes: problem.corrected ? [{ title: `Change to "${problem.corrected}"`, edits: [setValue(model, entry, problem.corrected)], preferred: true }] : [],

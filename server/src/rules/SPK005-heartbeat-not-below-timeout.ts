@@ -1,16 +1,14 @@
 import { setProperties, setValue } from '../engine/edits';
 import type { Fix, RelatedLocation } from '../engine/findings';
 import type { PropertyEntry } from '../engine/model';
-import { parseDuration, type DurationUnit } from '../engine/units';
-import { classificationOf, scopeViews, viewValues } from './scopeViews';
+import { groupDigits, parseDuration, type DurationUnit } from '../engine/units';
+import { classificationOf, scopeViews, viewValue } from './scopeViews';
 import type { Rule } from './types';
 
 const HEARTBEAT = 'spark.executor.heartbeatInterval';
 const TIMEOUT = 'spark.network.timeout';
 const DEFAULT_HEARTBEAT_MS = 10_000;
 const DEFAULT_TIMEOUT_MS = 120_000;
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 interface Conflict {
   heartbeat?: PropertyEntry;
@@ -48,9 +46,8 @@ export const heartbeatNotBelowTimeout: Rule = {
     // Each entry the finding would sit on, with the tightest timeout it meets in any scope.
     const conflicts = new Map<PropertyEntry, Conflict>();
     for (const view of scopeViews(model)) {
-      const values = viewValues(model, 'spark-defaults', view);
-      const heartbeat = values.get(HEARTBEAT);
-      const timeout = values.get(TIMEOUT);
+      const heartbeat = viewValue(model, 'spark-defaults', view, HEARTBEAT);
+      const timeout = viewValue(model, 'spark-defaults', view, TIMEOUT);
       if (!heartbeat && !timeout) continue;
       const heartbeatMs = readMs(heartbeat, 'ms', DEFAULT_HEARTBEAT_MS);
       const timeoutMs = readMs(timeout, 's', DEFAULT_TIMEOUT_MS);
@@ -81,7 +78,7 @@ export const heartbeatNotBelowTimeout: Rule = {
         span: at.valueSpan ?? at.keySpan,
         path: at.path,
         message:
-          `${describe(heartbeat, HEARTBEAT, '10s')} is ${count(interval)} ms, not below ${describe(timeout, TIMEOUT, '120s')}, which Spark takes as ${count(timeoutSeconds)} s = ${count(timeoutSeconds * 1000)} ms: ` +
+          `${describe(heartbeat, HEARTBEAT, '10s')} is ${groupDigits(interval)} ms, not below ${describe(timeout, TIMEOUT, '120s')}, which Spark takes as ${groupDigits(timeoutSeconds)} s = ${groupDigits(timeoutSeconds * 1000)} ms: ` +
           'the SparkContext refuses to start with an IllegalArgumentException. ' +
           (suggested !== undefined
             ? `Keep the heartbeat well below the timeout, for example ${durationText(suggested)}.`

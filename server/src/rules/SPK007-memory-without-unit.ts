@@ -1,7 +1,7 @@
 import { sparkOption } from '../catalog';
 import { setValue } from '../engine/edits';
 import { entriesOf } from '../engine/effective';
-import { formatMiB } from '../engine/units';
+import { formatMiB, groupDigits } from '../engine/units';
 import type { Rule } from './types';
 
 const SUFFIX: Record<string, string> = { KiB: 'k', MiB: 'm', GiB: 'g' };
@@ -19,7 +19,7 @@ export const memoryWithoutUnit: Rule = {
       const bare = entry.value.trim();
       if (!/^[0-9]+$/.test(bare)) continue;
       const n = Number(bare);
-      const meaning = option.unit === 'MiB' ? formatMiB(n) : `${n.toLocaleString('en-US')} ${option.unit}`;
+      const meaning = option.unit === 'MiB' ? formatMiB(n) : `${groupDigits(n)} ${option.unit}`;
       const gib = option.unit === 'MiB' && n >= 1024 && n % 1024 !== 0 ? ` (${(n / 1024).toFixed(1)} GiB)` : '';
       const explicit = `${bare}${SUFFIX[option.unit]}`;
       report({

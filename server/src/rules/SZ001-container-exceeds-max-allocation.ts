@@ -1,13 +1,13 @@
 import { setProperties } from '../engine/edits';
 import type { Fix } from '../engine/findings';
-import { formatMiB, sparkMemoryValue } from '../engine/units';
+import { formatMiB, groupDigits, sparkMemoryValue } from '../engine/units';
 import { heapFor } from '../sizing/plan';
 import { sparkDefaultsTarget } from '../sizing/recompute';
 import type { ContainerBreakdown } from '../sizing/report';
 import { firstSet, sized, withRecompute } from './sizingSupport';
 import type { Rule } from './types';
 
-const mib = (n: number) => `${n.toLocaleString('en-US')} MiB`;
+const mib = (n: number) => `${groupDigits(n)} MiB`;
 
 function describe(c: ContainerBreakdown): string {
   const parts = [`heap ${mib(c.memoryMiB)}`, `overhead ${mib(c.overheadMiB)}`];

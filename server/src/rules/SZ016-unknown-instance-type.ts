@@ -3,6 +3,9 @@ import { replace } from '../engine/edits';
 import { didYouMean } from '../engine/suggest';
 import type { Rule } from './types';
 
+// One list for every analysis, so that the suggestions made for it are kept.
+let names: readonly string[] | undefined;
+
 export const unknownInstanceType: Rule = {
   id: 'SZ016',
   name: 'unknown-instance-type',
@@ -13,7 +16,7 @@ export const unknownInstanceType: Rule = {
     for (const group of model.cluster.groups) {
       for (const choice of group.types) {
         if (instanceType(choice.instanceType)) continue;
-        const suggestion = didYouMean(choice.instanceType, instanceTypeNames());
+        const suggestion = didYouMean(choice.instanceType, (names ??= instanceTypeNames()));
         report({
           span: choice.span,
           path: choice.path,

@@ -2,9 +2,9 @@ import { instanceType } from '../catalog';
 import { setValue } from '../engine/edits';
 import type { RelatedLocation } from '../engine/findings';
 import type { PropertyEntry } from '../engine/model';
-import { formatMiB } from '../engine/units';
+import { formatMiB, groupDigits } from '../engine/units';
 import type { NodeShape } from '../sizing/report';
-import { hadoopWholeNumber, viewValues } from './scopeViews';
+import { hadoopWholeNumber, viewValue } from './scopeViews';
 import type { Rule } from './types';
 
 const KEY = 'yarn.nodemanager.resource.memory-mb';
@@ -30,7 +30,7 @@ export const yarnMemoryExceedsNode: Rule = {
     // One finding per yarn-site entry, naming every node type whose RAM it exceeds.
     const over = new Map<PropertyEntry, { value: number; nodes: NodeShape[] }>();
     for (const node of shape.nodes) {
-      const entry = viewValues(model, 'yarn-site', { group: node.group, instanceType: node.instanceType }).get(KEY);
+      const entry = viewValue(model, 'yarn-site', { group: node.group, instanceType: node.instanceType }, KEY);
       const value = hadoopWholeNumber(entry);
       if (!entry || value === undefined || value <= node.memoryMiB) continue;
       const found = over.get(entry) ?? { value, nodes: [] };
@@ -42,7 +42,7 @@ export const yarnMemoryExceedsNode: Rule = {
       const ram =
         nodes.length === 1
           ? `the RAM of each ${nodes[0].instanceType} node it applies to, ${formatMiB(nodes[0].memoryMiB)}`
-          : `the RAM of nodes it applies to: ${nodes.map((n) => `${n.instanceType} has ${n.memoryMiB.toLocaleString('en-US')} MiB`).join(', ')}`;
+          : `the RAM of nodes it applies to: ${nodes.map((n) => `${n.instanceType} has ${groupDigits(n.memoryMiB)} MiB`).join(', ')}`;
       const defaults = nodes
         .map((n) => ({ type: n.instanceType, mib: emrDefault(n.instanceType, shape.hbase) }))
         .filter((d): d is { type: string; mib: number } => d.mib !== undefined && d.mib > 0)

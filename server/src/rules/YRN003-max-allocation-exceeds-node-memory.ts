@@ -2,7 +2,7 @@ import { setValue } from '../engine/edits';
 import type { RelatedLocation } from '../engine/findings';
 import type { PropertyEntry } from '../engine/model';
 import { formatMiB } from '../engine/units';
-import { hadoopWholeNumber, scopeViews, viewValues } from './scopeViews';
+import { hadoopWholeNumber, scopeViews, viewValue } from './scopeViews';
 import type { Rule } from './types';
 
 const MAX = 'yarn.scheduler.maximum-allocation-mb';
@@ -32,19 +32,19 @@ export const maxAllocationExceedsNodeMemory: Rule = {
     const add = (max: PropertyEntry, node: NodeMemory) => applies.set(max, [...(applies.get(max) ?? []), node]);
     if (shape) {
       for (const node of shape.nodes) {
-        const values = viewValues(model, 'yarn-site', { group: node.group, instanceType: node.instanceType });
-        const max = values.get(MAX);
-        const own = values.get(NODE);
+        const view = { group: node.group, instanceType: node.instanceType };
+        const max = viewValue(model, 'yarn-site', view, MAX);
+        const own = viewValue(model, 'yarn-site', view, NODE);
         // The node's memory comes from the document's entry unless the caller overrode it.
         if (max) add(max, { instanceType: node.instanceType, mib: node.yarnMemoryMiB, entry: hadoopWholeNumber(own) === node.yarnMemoryMiB ? own : undefined, emrDefault: node.yarnSource !== 'yarn-site' });
       }
     } else {
       // Without a cluster only the document's own pairs can be compared.
       for (const view of scopeViews(model)) {
-        const values = viewValues(model, 'yarn-site', view);
-        const max = values.get(MAX);
-        const mib = hadoopWholeNumber(values.get(NODE));
-        if (max && mib !== undefined) add(max, { mib, entry: values.get(NODE) });
+        const max = viewValue(model, 'yarn-site', view, MAX);
+        const own = viewValue(model, 'yarn-site', view, NODE);
+        const mib = hadoopWholeNumber(own);
+        if (max && mib !== undefined) add(max, { mib, entry: own });
       }
     }
     for (const [entry, nodes] of applies) {

@@ -1,6 +1,6 @@
 // Shared by the JVM rules: which keys hold Java options, which flag each argument is, which Java the cluster runs.
 import { allJvmFlags, compareVersions, jvmFlag, type EmrRelease, type JdkStatus, type JvmFlag } from '../catalog';
-import { clusterScope, scopeValues } from '../engine/effective';
+import { clusterScope } from '../engine/effective';
 import { tokenizeJavaOptions, type JavaOptionToken } from '../engine/javaOptions';
 import type { Classification, ConfigModel, ConfigurationScope, PropertyEntry } from '../engine/model';
 
@@ -49,9 +49,9 @@ export function identifyFlag(argument: string): ParsedFlag | undefined {
       .filter((f) => f.optionClass === 'X')
       .sort((a, b) => b.flag.length - a.flag.length);
     for (const flag of xFlags) {
-      const prefix = `-${flag.flag}`;
-      if (!argument.startsWith(prefix)) continue;
-      const rest = argument.slice(prefix.length);
+      // The argument starts with "-": the flag's name follows it.
+      if (!argument.startsWith(flag.flag, 1)) continue;
+      const rest = argument.slice(flag.flag.length + 1);
       if (rest === '' || !/^[A-Za-z]/.test(rest)) return { flag, value: rest === '' ? undefined : rest };
     }
     return undefined;
@@ -95,29 +95,55 @@ export interface JavaOptionsGroup {
   entries: JavaOptionsEntry[];
 }
 
-function classificationOf(scope: ConfigurationScope, entry: PropertyEntry): Classification | undefined {
-  return scope.classifications.find((c) => c.properties.includes(entry));
+// Entries, models and their derived lists do not change once parsed; several JVM rules read the same ones.
+const tokensOf = new WeakMap<PropertyEntry, JavaOptionsEntry['tokens']>();
+const groupsOf = new WeakMap<ConfigModel, readonly JavaOptionsGroup[]>();
+
+/** The arguments of a string entry's option value, each with the catalog flag it sets (shared: do not modify). */
+export function parsedOptions(entry: PropertyEntry): JavaOptionsEntry['tokens'] {
+  let tokens = tokensOf.get(entry);
+  if (!tokens) tokensOf.set(entry, (tokens = tokenizeJavaOptions(entry.value).map((token) => ({ token, parsed: identifyFlag(token.text) }))));
+  return tokens;
 }
 
-/** The option strings that take effect in each scope, grouped by the JVM they go to. */
-export function javaOptionGroups(model: ConfigModel): JavaOptionsGroup[] {
+const ROLES: readonly JvmRole[] = ['executor', 'driver', 'am'];
+const OPTION_KEYS: ReadonlySet<string> = new Set(JAVA_OPTION_KEYS.map((k) => k.key));
+
+/** The option strings that take effect in each scope, grouped by the JVM they go to (shared: do not modify). */
+export function javaOptionGroups(model: ConfigModel): readonly JavaOptionsGroup[] {
+  let groups = groupsOf.get(model);
+  if (!groups) groupsOf.set(model, (groups = findJavaOptionGroups(model)));
+  return groups;
+}
+
+function findJavaOptionGroups(model: ConfigModel): JavaOptionsGroup[] {
   const groups: JavaOptionsGroup[] = [];
   for (const scope of model.scopes) {
-    const values = scopeValues(scope, 'spark-defaults');
-    for (const role of ['executor', 'driver', 'am'] as const) {
+    const options = optionEntriesIn(scope);
+    if (options.size === 0) continue;
+    for (const role of ROLES) {
       const entries: JavaOptionsEntry[] = [];
-      for (const k of JAVA_OPTION_KEYS.filter((k) => k.role === role)) {
-        const entry = values.get(k.key);
-        if (!entry || entry.valueKind !== 'string') continue;
-        const classification = classificationOf(scope, entry);
-        if (!classification) continue;
-        const tokens = tokenizeJavaOptions(entry.value).map((token) => ({ token, parsed: identifyFlag(token.text) }));
-        entries.push({ ...k, entry, classification, tokens });
+      for (const k of JAVA_OPTION_KEYS) {
+        if (k.role !== role) continue;
+        const found = options.get(k.key);
+        if (!found || found.entry.valueKind !== 'string') continue;
+        const { entry, classification } = found;
+        entries.push({ key: k.key, role: k.role, kind: k.kind, entry, classification, tokens: parsedOptions(entry) });
       }
       if (entries.length > 0) groups.push({ role, scope, entries });
     }
   }
   return groups;
+}
+
+/** The entry of each Java option key that takes effect in the scope's spark-defaults (the last), and where it is. */
+function optionEntriesIn(scope: ConfigurationScope): Map<string, { entry: PropertyEntry; classification: Classification }> {
+  const found = new Map<string, { entry: PropertyEntry; classification: Classification }>();
+  for (const classification of scope.classifications) {
+    if (classification.name?.trim() !== 'spark-defaults') continue;
+    for (const entry of classification.properties) if (OPTION_KEYS.has(entry.key)) found.set(entry.key, { entry, classification });
+  }
+  return found;
 }
 
 // ---- Which Java runs ----------------------------------------------------------------------------------------
@@ -152,8 +178,16 @@ export interface JavaHomeSetting {
 const ENV_CLASSIFICATIONS = ['spark-env', 'hadoop-env'] as const;
 const ENV_KEYS = ['spark.executorEnv.JAVA_HOME', 'spark.yarn.appMasterEnv.JAVA_HOME'] as const;
 
-/** Every JAVA_HOME the file sets: exports of spark-env and hadoop-env, and Spark's own environment keys. */
-export function javaHomeSettings(model: ConfigModel): JavaHomeSetting[] {
+const homesOf = new WeakMap<ConfigModel, readonly JavaHomeSetting[]>();
+
+/** Every JAVA_HOME the file sets: exports of spark-env and hadoop-env, and Spark's own environment keys (shared: do not modify). */
+export function javaHomeSettings(model: ConfigModel): readonly JavaHomeSetting[] {
+  let settings = homesOf.get(model);
+  if (!settings) homesOf.set(model, (settings = findJavaHomeSettings(model)));
+  return settings;
+}
+
+function findJavaHomeSettings(model: ConfigModel): JavaHomeSetting[] {
   const out: JavaHomeSetting[] = [];
   const add = (source: string, entry: PropertyEntry, classification: Classification, scope: ConfigurationScope) => {
     if (entry.valueKind !== 'string') return;
@@ -190,6 +224,19 @@ export interface JavaInUse {
  */
 export function javaInUse(model: ConfigModel, release: EmrRelease | undefined): JavaInUse | undefined {
   if (!release) return undefined;
+  let byRelease = javaOf.get(model);
+  if (!byRelease) javaOf.set(model, (byRelease = new Map()));
+  let java = byRelease.get(release);
+  if (java === undefined) byRelease.set(release, (java = findJavaInUse(model, release) ?? null));
+  return java ?? undefined;
+}
+
+const javaOf = new WeakMap<ConfigModel, Map<EmrRelease, JavaInUse | null>>();
+
+/** Java versions the flag catalog has a status for. */
+let catalogJavas: ReadonlySet<string> | undefined;
+
+function findJavaInUse(model: ConfigModel, release: EmrRelease): JavaInUse | undefined {
   const settings = javaHomeSettings(model);
   const cluster = clusterScope(model);
   const order = [...ENV_CLASSIFICATIONS, ...ENV_KEYS] as readonly string[];
@@ -198,7 +245,8 @@ export function javaInUse(model: ConfigModel, release: EmrRelease | undefined): 
     .sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
   const chosen = ranked.find((s) => s.version !== undefined);
   if (chosen?.version !== undefined) {
-    if (!allJvmFlags().some((f) => f.statusByJdk[String(chosen.version)] !== undefined)) return undefined;
+    catalogJavas ??= new Set(allJvmFlags().flatMap((f) => Object.keys(f.statusByJdk).filter((java) => f.statusByJdk[java] !== undefined)));
+    if (!catalogJavas.has(String(chosen.version))) return undefined;
     return { version: chosen.version, origin: chosen.label, setting: chosen };
   }
   return { version: release.defaultJava, origin: `the default of ${release.label}` };

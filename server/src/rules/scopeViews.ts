@@ -1,4 +1,4 @@
-import { effectiveValues } from '../engine/effective';
+import { effectiveValue } from '../engine/effective';
 import type { Classification, ConfigModel, InstanceGroup, PropertyEntry } from '../engine/model';
 
 /** One set of nodes that may see their own values: the whole cluster, an instance group, or one type of a fleet. */
@@ -17,9 +17,9 @@ export function scopeViews(model: ConfigModel): ScopeView[] {
   return views;
 }
 
-/** The values of a classification as the nodes of the view see them (later entries and inner scopes win). */
-export function viewValues(model: ConfigModel, name: string, view: ScopeView): Map<string, PropertyEntry> {
-  return effectiveValues(model, name, view.group, view.instanceType);
+/** The entry of a key of a classification as the nodes of the view see it (later entries and inner scopes win). */
+export function viewValue(model: ConfigModel, name: string, view: ScopeView, key: string): PropertyEntry | undefined {
+  return effectiveValue(model, name, key, view.group, view.instanceType);
 }
 
 /** The classification that holds an entry. */

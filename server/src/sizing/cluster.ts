@@ -1,5 +1,5 @@
 import { instanceType, type EmrRelease, type InstanceType, type YarnDefaults } from '../catalog';
-import { effectiveValues } from '../engine/effective';
+import { effectiveValue } from '../engine/effective';
 import type { ConfigModel, InstanceGroup } from '../engine/model';
 import type { Span } from '../engine/text';
 import type { ClusterShape, DeployMode, NodeShape } from './report';
@@ -22,8 +22,11 @@ export interface ResolvedCluster {
   unavailable?: string;
 }
 
-function yarnInt(values: Map<string, { value: string }>, key: string): number | undefined {
-  const raw = values.get(key)?.value.trim();
+/** The value of a key, as the nodes being sized see it. */
+type Lookup = (key: string) => { value: string } | undefined;
+
+function yarnInt(values: Lookup, key: string): number | undefined {
+  const raw = values(key)?.value.trim();
   return raw !== undefined && /^[0-9]+$/.test(raw) ? Number(raw) : undefined;
 }
 
@@ -40,7 +43,7 @@ interface NodeRequest {
   typeSpan?: Span;
 }
 
-function shapeNode(request: NodeRequest, type: InstanceType, yarnSite: Map<string, { value: string }>, hbase: boolean, override: ClusterOverride): NodeShape {
+function shapeNode(request: NodeRequest, type: InstanceType, yarnSite: Lookup, hbase: boolean, override: ClusterOverride): NodeShape {
   const { defaults, source } = defaultsFor(type, hbase);
   const siteMemory = yarnInt(yarnSite, 'yarn.nodemanager.resource.memory-mb');
   const yarnMemoryMiB = override.yarnMemoryMiB ?? siteMemory ?? defaults?.nodemanagerMemoryMiB ?? Math.floor(type.memoryMiB * 0.75);
@@ -103,11 +106,11 @@ export function resolveCluster(model: ConfigModel, release: EmrRelease | undefin
   const nodes: NodeShape[] = [];
   for (const request of requests) {
     const type = instanceType(request.typeName)!;
-    const yarnSite = effectiveValues(model, 'yarn-site', request.group, request.typeName);
+    const yarnSite = (key: string) => effectiveValue(model, 'yarn-site', key, request.group, request.typeName);
     nodes.push(shapeNode(request, type, yarnSite, hbase, override));
   }
 
-  const sparkDefaults = effectiveValues(model, 'spark-defaults', nodes[0].group);
-  const deployMode: DeployMode = override.deployMode ?? (sparkDefaults.get('spark.submit.deployMode')?.value.trim() === 'client' ? 'client' : 'cluster');
+  const submitMode = effectiveValue(model, 'spark-defaults', 'spark.submit.deployMode', nodes[0].group);
+  const deployMode: DeployMode = override.deployMode ?? (submitMode?.value.trim() === 'client' ? 'client' : 'cluster');
   return { unknownTypes, shape: { nodes, release, deployMode, hbase, source } };
 }

@@ -17,12 +17,13 @@ export function computeSizing(model: ConfigModel, inputs: { release?: EmrRelease
   }
   const shape = resolved.shape;
   const settings = effectiveValues(model, 'spark-defaults', shape.nodes[0].group);
+  const containers = containerSizes(settings, shape.nodes[0].minAllocationMiB);
   return {
-    containers: containerSizes(settings, shape.nodes[0].minAllocationMiB),
+    containers,
     cluster: shape,
     plan: yarnPlan(shape),
     guide: guidePlan(shape),
-    evaluation: evaluate(shape, settings),
+    evaluation: evaluate(shape, settings, containers),
     settings,
     unknownTypes: resolved.unknownTypes,
   };

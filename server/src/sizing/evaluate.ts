@@ -4,7 +4,7 @@ import { parseBoolean, parseBytes, parseDouble, parseInteger, toMiB, type ByteUn
 import { OVERHEAD_MINIMUM_MIB, roundUp } from './plan';
 import type { ClusterShape, ContainerBreakdown, Evaluation, GroupEvaluation, HeapSplit } from './report';
 
-export type Settings = Map<string, PropertyEntry>;
+export type Settings = ReadonlyMap<string, PropertyEntry>;
 
 function raw(settings: Settings, key: string): string | undefined {
   return settings.get(key)?.value;
@@ -39,13 +39,32 @@ export function flag(settings: Settings, key: string, fallback: boolean): boolea
   return parsed.ok ? parsed.value : fallback;
 }
 
+/** The keys each container is sized from (written out once: they are looked up in every analysis). */
+const CONTAINER_KEYS = {
+  executor: {
+    memory: 'spark.executor.memory',
+    overhead: 'spark.executor.memoryOverhead',
+    yarnOverhead: 'spark.yarn.executor.memoryOverhead',
+    factor: 'spark.executor.memoryOverheadFactor',
+    minimum: 'spark.executor.minMemoryOverhead',
+  },
+  driver: {
+    memory: 'spark.driver.memory',
+    overhead: 'spark.driver.memoryOverhead',
+    yarnOverhead: 'spark.yarn.driver.memoryOverhead',
+    factor: 'spark.driver.memoryOverheadFactor',
+    minimum: 'spark.driver.minMemoryOverhead',
+  },
+} as const;
+
 /** The container YARN allocates for one executor or driver, from the settings Spark reads. */
 function container(settings: Settings, role: 'executor' | 'driver', minAllocationMiB: number, cores: number): ContainerBreakdown {
+  const keys = CONTAINER_KEYS[role];
   // An unreadable value is reported by the value rules; size with Spark's default meanwhile.
-  const memory = memoryMiB(settings, `spark.${role}.memory`) ?? 1024;
-  const explicit = memoryMiB(settings, `spark.${role}.memoryOverhead`) ?? memoryMiB(settings, `spark.yarn.${role}.memoryOverhead`);
-  const factor = number(settings, `spark.${role}.memoryOverheadFactor`, 0.1);
-  const minimum = memoryMiB(settings, `spark.${role}.minMemoryOverhead`) ?? OVERHEAD_MINIMUM_MIB;
+  const memory = memoryMiB(settings, keys.memory) ?? 1024;
+  const explicit = memoryMiB(settings, keys.overhead) ?? memoryMiB(settings, keys.yarnOverhead);
+  const factor = number(settings, keys.factor, 0.1);
+  const minimum = memoryMiB(settings, keys.minimum) ?? OVERHEAD_MINIMUM_MIB;
   const byFactor = Math.floor(factor * memory);
   const overhead = explicit ?? Math.max(byFactor, minimum);
   const overheadSource: ContainerBreakdown['overheadSource'] = explicit !== undefined ? 'explicit' : byFactor >= minimum ? 'factor' : 'minimum';
@@ -75,25 +94,37 @@ export function heapSplit(settings: Settings, heapMiB: number, cores: number): H
   };
 }
 
-const SIZING_KEYS: Record<string, 'bytes' | 'int'> = {
-  'spark.executor.memory': 'bytes',
-  'spark.executor.memoryOverhead': 'bytes',
-  'spark.yarn.executor.memoryOverhead': 'bytes',
-  'spark.driver.memory': 'bytes',
-  'spark.driver.memoryOverhead': 'bytes',
-  'spark.yarn.driver.memoryOverhead': 'bytes',
-  'spark.executor.pyspark.memory': 'bytes',
-  'spark.memory.offHeap.size': 'bytes',
-  'spark.executor.cores': 'int',
-  'spark.driver.cores': 'int',
-  'spark.executor.instances': 'int',
-};
+const SIZING_KEYS: readonly (readonly [string, 'bytes' | 'int'])[] = [
+  ['spark.executor.memory', 'bytes'],
+  ['spark.executor.memoryOverhead', 'bytes'],
+  ['spark.yarn.executor.memoryOverhead', 'bytes'],
+  ['spark.driver.memory', 'bytes'],
+  ['spark.driver.memoryOverhead', 'bytes'],
+  ['spark.yarn.driver.memoryOverhead', 'bytes'],
+  ['spark.executor.pyspark.memory', 'bytes'],
+  ['spark.memory.offHeap.size', 'bytes'],
+  ['spark.executor.cores', 'int'],
+  ['spark.driver.cores', 'int'],
+  ['spark.executor.instances', 'int'],
+];
 
 /** Sizing settings whose values Spark cannot read: sizing from them would reason about numbers that never run. */
 export function unreadableSizingKeys(settings: Settings): string[] {
-  return Object.entries(SIZING_KEYS)
-    .filter(([key, kind]) => settings.has(key) && (kind === 'bytes' ? memoryMiB(settings, key) === undefined : integer(settings, key) === undefined))
-    .map(([key]) => key);
+  const unreadable: string[] = [];
+  for (const [key, kind] of SIZING_KEYS) {
+    if (settings.has(key) && (kind === 'bytes' ? memoryMiB(settings, key) === undefined : integer(settings, key) === undefined)) unreadable.push(key);
+  }
+  return unreadable;
+}
+
+// Settings maps are shared per model and never modified, and most sizing rules ask this of the same one.
+const unreadableOf = new WeakMap<Settings, boolean>();
+
+/** Whether any sizing setting is unreadable (unreadableSizingKeys is not empty). */
+export function hasUnreadableSizingKeys(settings: Settings): boolean {
+  let unreadable = unreadableOf.get(settings);
+  if (unreadable === undefined) unreadableOf.set(settings, (unreadable = unreadableSizingKeys(settings).length > 0));
+  return unreadable;
 }
 
 export interface ContainerSizes {
@@ -110,9 +141,12 @@ export function containerSizes(settings: Settings, minAllocationMiB = 1): Contai
   return { executor, driver, heap: heapSplit(settings, executor.memoryMiB, cores) };
 }
 
-/** What this configuration really does on this cluster: container sizes, packing per node, capacity, heap split. */
-export function evaluate(shape: ClusterShape, settings: Settings): Evaluation {
-  const { executor, driver, heap } = containerSizes(settings, shape.nodes[0].minAllocationMiB);
+/**
+ * What this configuration really does on this cluster: container sizes, packing per node, capacity, heap split.
+ * `sizes` are the settings' containers on this cluster, when the caller has them already.
+ */
+export function evaluate(shape: ClusterShape, settings: Settings, sizes = containerSizes(settings, shape.nodes[0].minAllocationMiB)): Evaluation {
+  const { executor, driver, heap } = sizes;
   const cores = executor.cores;
   const groups: GroupEvaluation[] = shape.nodes.map((n) => {
     const perNode = executor.containerMiB > n.maxAllocationMiB ? 0 : Math.floor(n.yarnMemoryMiB / executor.containerMiB);

@@ -21,8 +21,22 @@ export function recomputeTitle(report: SizingReport): string {
   return `Recompute executors for ${types.join(' + ')}`;
 }
 
-/** "Recompute executors for <type>": writes the YARN-fitting plan where the settings live, keeping the file's layout. */
+// Every sizing finding offers this fix, the same for the whole analysis: it is built once per report and shared.
+const fixes = new WeakMap<SizingReport, { model: ConfigModel; fix: Fix | undefined }>();
+
+/**
+ * "Recompute executors for <type>": writes the YARN-fitting plan where the settings live, keeping the file's layout.
+ * One object per report, shared by every finding that offers it: do not modify it.
+ */
 export function recomputeFix(model: ConfigModel, report: SizingReport): Fix | undefined {
+  const known = fixes.get(report);
+  if (known?.model === model) return known.fix;
+  const fix = buildRecomputeFix(model, report);
+  fixes.set(report, { model, fix });
+  return fix;
+}
+
+function buildRecomputeFix(model: ConfigModel, report: SizingReport): Fix | undefined {
   const plan = report.plan;
   const target = sparkDefaultsTarget(model, report);
   if (!plan || !plan.fits || !target) return undefined;

@@ -135,7 +135,7 @@ export interface SizingReport {
   /** The containers the settings ask for, known even without a cluster. */
   containers?: { executor: ContainerBreakdown; driver: ContainerBreakdown; heap: HeapSplit };
   /** The spark-defaults settings the evaluation read (cluster-wide, with the first executor group's on top). */
-  settings?: Map<string, PropertyEntry>;
+  settings?: ReadonlyMap<string, PropertyEntry>;
   /** Instance types named in the document that the catalog does not know. */
   unknownTypes: { name: string; span?: Span }[];
 }
