@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Requests, type InstanceTypeView, type PlanEditsParams, type SizingResult, type TemplateParams, type TextEditView } from '../../server/src/protocol';
+import { SERVER_NODE_OPTIONS } from '../../server/src/serverProcess';
 import { planHtml } from './planView';
 
 let client: LanguageClient | undefined;
@@ -136,8 +137,8 @@ async function insertTemplate(): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6010'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('EMR Spark Config', { log: true });
   const clientOptions: LanguageClientOptions = {

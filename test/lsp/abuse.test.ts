@@ -154,14 +154,18 @@ describe('language server under abuse', () => {
   test('a document closed while it is analysed ends with no diagnostics, and nothing is published after', async () => {
     const uri = 'file:///abuse/big.json';
     const text = bigDocument();
-    // didOpen analyses at once (the server is busy with it) and the didClose waits behind it in the stream.
+    // The hover analyses the document at once, and the didClose waits behind it in the stream.
     server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+    const hovered = server.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 10 } });
     server.notify('textDocument/didClose', { textDocument: { uri } });
-    const opened = await server.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 1, 30_000);
-    assert.ok(opened.diagnostics.length > 0);
-    const closed = await server.waitFor<Published>('textDocument/publishDiagnostics', (p) => p.uri === uri, 30_000);
-    assert.deepEqual(closed.diagnostics, []);
+    assert.match((await hovered)?.contents.value ?? '', /spark\.executorEnv/);
     assert.equal(await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 8 } }), null);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Whether or not the analysis was published before the close, the close's empty list comes last.
+    const published = server.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as Published).uri === uri);
+    assert.ok(published.length >= 1 && published.length <= 2, `${published.length} publications`);
+    assert.deepEqual(published.at(-1)?.params, { uri, diagnostics: [] });
+    server.notifications.splice(0, server.notifications.length, ...server.notifications.filter((n) => !published.includes(n)));
 
     // Closed between a change and its (debounced) analysis: the pending analysis is dropped.
     const small = 'file:///abuse/closed-early.json';
@@ -174,7 +178,7 @@ describe('language server under abuse', () => {
 
     // Reopened, it is analysed afresh.
     const reopened = await open(server, uri, text, 'json', 3);
-    assert.deepEqual(reopened.map((d) => d.code), opened.diagnostics.map((d) => d.code));
+    assert.deepEqual(new Set(reopened.map((d) => d.code)), new Set(['EMR009', 'SPK001']));
     server.notify('textDocument/didClose', { textDocument: { uri } });
     await stillWorks(server);
     assert.deepEqual(loggedErrors(server), []);

@@ -2,6 +2,7 @@
 // and answers to the requests the server sends (configuration, registration, applyEdit).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
+import { SERVER_NODE_OPTIONS } from '../../server/src/serverProcess';
 import { repoRoot } from '../helpers';
 
 type Message = { jsonrpc: '2.0'; id?: number | string; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } };
@@ -12,6 +13,8 @@ export interface HarnessOptions {
   rootUri?: string | null;
   /** The `emrSpark` settings the server gets when it asks for them. */
   settings?: unknown;
+  /** Node options besides the ones the client starts the server with (profiling: --cpu-prof, --heapsnapshot-signal, ...). */
+  nodeArgs?: string[];
 }
 
 export class LspHarness {
@@ -28,7 +31,7 @@ export class LspHarness {
 
   constructor(private readonly options: HarnessOptions = {}) {
     this.settings = options.settings ?? {};
-    this.child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+    this.child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...(options.nodeArgs ?? []), path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.child.on('exit', (code) => (this.exited = code ?? -1));

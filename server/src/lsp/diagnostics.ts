@@ -16,20 +16,9 @@ export function toRange(lines: LineIndex, span: Span) {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
-/** What a quick fix needs, carried on the diagnostic so code actions never re-run the rules. */
-export interface DiagnosticData {
-  fixes: { title: string; preferred?: boolean; edits: { range: ReturnType<typeof toRange>; newText: string }[] }[];
-}
-
+/** Quick fixes are not carried on the diagnostic: code actions find them in the analysis of the current version. */
 export function toDiagnostic(finding: Finding, lines: LineIndex, uri: string): Diagnostic {
   const rule = ruleByIdOrName(finding.ruleId);
-  const data: DiagnosticData = {
-    fixes: finding.fixes.map((fix) => ({
-      title: fix.title,
-      preferred: fix.preferred,
-      edits: fix.edits.map((e) => ({ range: toRange(lines, e.span), newText: e.newText })),
-    })),
-  };
   return {
     range: toRange(lines, finding.span),
     severity: SEVERITY[finding.severity],
@@ -40,6 +29,5 @@ export function toDiagnostic(finding: Finding, lines: LineIndex, uri: string): D
     relatedInformation: finding.related.length
       ? finding.related.map((r) => ({ location: { uri, range: toRange(lines, r.span) }, message: r.message }))
       : undefined,
-    data,
   };
 }

@@ -8,6 +8,8 @@ export interface CachedDocument {
   version: number;
   analysis?: Analysis;
   lines: LineIndex;
+  /** What parsing and analysing this version took (ms). */
+  costMs: number;
   /** Set when the document is not analysed, and why. */
   skipped?: 'too-large' | 'not-emr';
 }
@@ -52,9 +54,16 @@ export class DocumentCache {
   }
 
   private analyse(document: TextDocument): CachedDocument {
+    const start = performance.now();
+    const entry = this.analyseUntimed(document);
+    entry.costMs = performance.now() - start;
+    return entry;
+  }
+
+  private analyseUntimed(document: TextDocument): CachedDocument {
     const text = document.getText();
     const lines = new LineIndex(text);
-    const base = { uri: document.uri, version: document.version, lines };
+    const base = { uri: document.uri, version: document.version, lines, costMs: 0 };
     if (text.length > MAX_DOCUMENT_BYTES) return { ...base, skipped: 'too-large' };
     const format = formatFor(document) ?? 'emr-json';
     const model = parseDocument(text, format, { allowComments: document.languageId === 'jsonc' });

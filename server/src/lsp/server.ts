@@ -17,6 +17,7 @@ import { codeActions } from './codeActions';
 import { RECOMPUTE_COMMAND, sizingLenses } from './codeLens';
 import { jsonCompletions, propertiesCompletions } from './completion';
 import { SOURCE, toDiagnostic, toRange } from './diagnostics';
+import { AnalysisScheduler } from './analysisScheduler';
 import { DocumentCache, type CachedDocument } from './documentCache';
 import { guarded } from './guard';
 import { hoverMarkdown } from './hover';
@@ -25,14 +26,11 @@ import { recomputeFix } from '../sizing/recompute';
 import { Requests, type PlanEditsParams, type SizingParams, type SizingResult, type TemplateParams } from '../protocol';
 import { instanceTypeViews, planEdits, releaseLabelsNewestFirst, sizingResult, templateText } from './customRequests';
 
-const DEBOUNCE_MS = 150;
-
 /** Wires the handlers onto a connection; the transport is the caller's business. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const configuration = new Configuration();
   const cache = new DocumentCache((uri) => configuration.optionsFor(uri));
-  const pending = new Map<string, NodeJS.Timeout>();
   let pullDiagnostics = false;
   let canReadSettings = false;
   // Until the settings have arrived, opened documents wait: analysing them without would publish findings twice.
@@ -47,26 +45,23 @@ export function startServer(connection: Connection): void {
     return entry.analysis.findings.map((f) => toDiagnostic(f, entry.lines, uri));
   }
 
-  function publish(document: TextDocument): void {
-    if (pullDiagnostics || !ready) return;
+  /** Analyses the document (unless cached) and pushes its diagnostics; answers what the analysis cost. */
+  function publish(document: TextDocument): number | undefined {
+    if (pullDiagnostics || !ready) return undefined;
     try {
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsFor(cache.get(document), document.uri) });
+      const entry = cache.get(document);
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsFor(entry, document.uri) });
+      return entry.costMs;
     } catch (error) {
       connection.console.error(`analysis of ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return undefined;
     }
   }
 
-  function schedule(document: TextDocument): void {
-    clearTimeout(pending.get(document.uri));
-    pending.set(
-      document.uri,
-      setTimeout(() => {
-        pending.delete(document.uri);
-        const current = documents.get(document.uri);
-        if (current) publish(current);
-      }, DEBOUNCE_MS),
-    );
-  }
+  const scheduler = new AnalysisScheduler((uri) => {
+    const document = documents.get(uri);
+    return document ? publish(document) : undefined;
+  });
 
   function refreshAll(): void {
     cache.clear();
@@ -129,11 +124,10 @@ export function startServer(connection: Connection): void {
     refreshAll();
   });
 
-  documents.onDidOpen(({ document }) => publish(document));
-  documents.onDidChangeContent(({ document }) => schedule(document));
+  // Opening a document fires this too.
+  documents.onDidChangeContent(({ document }) => scheduler.schedule(document.uri));
   documents.onDidClose(({ document }) => {
-    clearTimeout(pending.get(document.uri));
-    pending.delete(document.uri);
+    scheduler.forget(document.uri);
     cache.delete(document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
