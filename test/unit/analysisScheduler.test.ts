@@ -4,17 +4,20 @@ import { AnalysisScheduler, MAX_QUIET_MS, MIN_QUIET_MS } from '../../server/src/
 
 function scheduler(costs: number[]) {
   const runs: string[] = [];
-  const s = new AnalysisScheduler((uri) => {
-    runs.push(uri);
-    return costs.shift();
-  });
+  const s = new AnalysisScheduler(
+    (uri) => {
+      runs.push(uri);
+      return costs.shift();
+    },
+    () => Date.now(),
+  );
   return { s, runs };
 }
 
 test('the quiet period is twice the last analysis, within its bounds', () => {
   const { s } = scheduler([]);
   assert.equal(s.quietPeriod('file:///new.json'), MIN_QUIET_MS);
-  mock.timers.enable({ apis: ['setTimeout'] });
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
   try {
     for (const [cost, expected] of [
       [1, MIN_QUIET_MS],
@@ -33,7 +36,7 @@ test('the quiet period is twice the last analysis, within its bounds', () => {
 });
 
 test('a burst of changes becomes one analysis once the document is quiet', () => {
-  mock.timers.enable({ apis: ['setTimeout'] });
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
   try {
     const { s, runs } = scheduler([40, 40]);
     s.schedule('file:///a.json');
@@ -55,7 +58,7 @@ test('a burst of changes becomes one analysis once the document is quiet', () =>
 });
 
 test('documents are timed apart, and a cancelled or forgotten document is not analysed', () => {
-  mock.timers.enable({ apis: ['setTimeout'] });
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
   try {
     const { s, runs } = scheduler([100, undefined as unknown as number]);
     s.schedule('file:///slow.json');
@@ -71,6 +74,30 @@ test('documents are timed apart, and a cancelled or forgotten document is not an
     assert.equal(s.quietPeriod('file:///other.json'), MIN_QUIET_MS);
     s.forget('file:///slow.json');
     assert.equal(s.quietPeriod('file:///slow.json'), MIN_QUIET_MS);
+  } finally {
+    mock.timers.reset();
+  }
+});
+
+test('after a quiet spell of twice the last cost, the next change is analysed at once', () => {
+  mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+  try {
+    const { s, runs } = scheduler([40, 40, 40]);
+    s.schedule('file:///a.json');
+    mock.timers.tick(MIN_QUIET_MS);
+    assert.equal(runs.length, 1);
+    // 79 ms after that analysis the document is still in a burst: the change waits the full 80 ms.
+    mock.timers.tick(79);
+    s.schedule('file:///a.json');
+    mock.timers.tick(79);
+    assert.equal(runs.length, 1);
+    mock.timers.tick(1);
+    assert.equal(runs.length, 2);
+    // 80 ms of quiet: the next keystroke is answered after MIN_QUIET_MS.
+    mock.timers.tick(80);
+    s.schedule('file:///a.json');
+    mock.timers.tick(MIN_QUIET_MS);
+    assert.equal(runs.length, 3);
   } finally {
     mock.timers.reset();
   }
