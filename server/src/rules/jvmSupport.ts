@@ -2,6 +2,7 @@
 import { allJvmFlags, compareVersions, jvmFlag, type EmrRelease, type JdkStatus, type JvmFlag } from '../catalog';
 import { clusterScope } from '../engine/effective';
 import { tokenizeJavaOptions, type JavaOptionToken } from '../engine/javaOptions';
+import { oncePerModel } from '../engine/memo';
 import type { Classification, ConfigModel, ConfigurationScope, PropertyEntry } from '../engine/model';
 
 export type JvmRole = 'executor' | 'driver' | 'am';
@@ -97,7 +98,6 @@ export interface JavaOptionsGroup {
 
 // Entries, models and their derived lists do not change once parsed; several JVM rules read the same ones.
 const tokensOf = new WeakMap<PropertyEntry, JavaOptionsEntry['tokens']>();
-const groupsOf = new WeakMap<ConfigModel, readonly JavaOptionsGroup[]>();
 
 /** The arguments of a string entry's option value, each with the catalog flag it sets (shared: do not modify). */
 export function parsedOptions(entry: PropertyEntry): JavaOptionsEntry['tokens'] {
@@ -110,11 +110,7 @@ const ROLES: readonly JvmRole[] = ['executor', 'driver', 'am'];
 const OPTION_KEYS: ReadonlySet<string> = new Set(JAVA_OPTION_KEYS.map((k) => k.key));
 
 /** The option strings that take effect in each scope, grouped by the JVM they go to (shared: do not modify). */
-export function javaOptionGroups(model: ConfigModel): readonly JavaOptionsGroup[] {
-  let groups = groupsOf.get(model);
-  if (!groups) groupsOf.set(model, (groups = findJavaOptionGroups(model)));
-  return groups;
-}
+export const javaOptionGroups: (model: ConfigModel) => readonly JavaOptionsGroup[] = oncePerModel((model) => findJavaOptionGroups(model));
 
 function findJavaOptionGroups(model: ConfigModel): JavaOptionsGroup[] {
   const groups: JavaOptionsGroup[] = [];
@@ -178,14 +174,8 @@ export interface JavaHomeSetting {
 const ENV_CLASSIFICATIONS = ['spark-env', 'hadoop-env'] as const;
 const ENV_KEYS = ['spark.executorEnv.JAVA_HOME', 'spark.yarn.appMasterEnv.JAVA_HOME'] as const;
 
-const homesOf = new WeakMap<ConfigModel, readonly JavaHomeSetting[]>();
-
 /** Every JAVA_HOME the file sets: exports of spark-env and hadoop-env, and Spark's own environment keys (shared: do not modify). */
-export function javaHomeSettings(model: ConfigModel): readonly JavaHomeSetting[] {
-  let settings = homesOf.get(model);
-  if (!settings) homesOf.set(model, (settings = findJavaHomeSettings(model)));
-  return settings;
-}
+export const javaHomeSettings: (model: ConfigModel) => readonly JavaHomeSetting[] = oncePerModel((model) => findJavaHomeSettings(model));
 
 function findJavaHomeSettings(model: ConfigModel): JavaHomeSetting[] {
   const out: JavaHomeSetting[] = [];

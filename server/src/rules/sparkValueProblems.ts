@@ -1,6 +1,7 @@
 // Shared by SPK003 and SPK004, which report the two kinds of problem that one check of each value finds.
 import { sparkOption } from '../catalog';
 import { entriesOf } from '../engine/effective';
+import { oncePerModel } from '../engine/memo';
 import type { ConfigModel, PropertyEntry } from '../engine/model';
 import type { Span } from '../engine/text';
 import { checkSparkValue, type ValueProblem } from '../engine/valueCheck';
@@ -11,14 +12,8 @@ export interface SparkValueProblem {
   problem: ValueProblem;
 }
 
-const problemsOf = new WeakMap<ConfigModel, readonly SparkValueProblem[]>();
-
 /** The spark-defaults values Spark cannot read for their key's type, in document order (shared: do not modify). */
-export function sparkValueProblems(model: ConfigModel): readonly SparkValueProblem[] {
-  let problems = problemsOf.get(model);
-  if (!problems) problemsOf.set(model, (problems = findProblems(model)));
-  return problems;
-}
+export const sparkValueProblems: (model: ConfigModel) => readonly SparkValueProblem[] = oncePerModel((model) => findProblems(model));
 
 function findProblems(model: ConfigModel): SparkValueProblem[] {
   const problems: SparkValueProblem[] = [];
