@@ -79,29 +79,32 @@ export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}):
   let sizing: SizingReport | undefined;
   const getSizing = () => (sizing ??= computeSizing(model, { release, cluster: options.cluster }));
   if (!model.recognized) return { model, findings, sizing: getSizing(), ruleFailures };
-  for (const rule of options.rules ?? RULES) {
-    if (!rule.formats.includes(model.format)) continue;
-    if (options.severities && effectiveSeverity(rule, rule.severity, options.severities) === 'off') continue;
-    const context: RuleContext = {
-      model,
-      release,
-      releaseLabel: label,
-      sizing: getSizing,
-      report(report) {
-        const severity = effectiveSeverity(rule, report.severity ?? rule.severity, options.severities);
-        if (severity === 'off') return;
-        findings.push({
-          ruleId: rule.id,
-          rule: rule.name,
-          severity,
-          message: report.message,
-          span: report.span,
-          path: report.path,
-          fixes: report.fixes ?? [],
-          related: report.related ?? [],
-        });
-      },
-    };
+  // One context for every rule: `rule` names the one running, so its reports are filed under it.
+  let rule: Rule = RULES[0];
+  const context: RuleContext = {
+    model,
+    release,
+    releaseLabel: label,
+    sizing: getSizing,
+    report(report) {
+      const severity = effectiveSeverity(rule, report.severity ?? rule.severity, options.severities);
+      if (severity === 'off') return;
+      findings.push({
+        ruleId: rule.id,
+        rule: rule.name,
+        severity,
+        message: report.message,
+        span: report.span,
+        path: report.path,
+        fixes: report.fixes ?? [],
+        related: report.related ?? [],
+      });
+    },
+  };
+  for (const next of options.rules ?? RULES) {
+    if (!next.formats.includes(model.format)) continue;
+    if (options.severities && effectiveSeverity(next, next.severity, options.severities) === 'off') continue;
+    rule = next;
     try {
       rule.check(context);
     } catch (error) {
