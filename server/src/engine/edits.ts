@@ -1,4 +1,5 @@
 import type { TextEdit } from './findings';
+import { oncePer } from './memo';
 import type { Classification, ConfigModel, ConfigurationScope, PropertyEntry } from './model';
 import { escapePropertiesValue } from './propertiesModel';
 import { span, type Span } from './text';
@@ -111,20 +112,8 @@ function indentUnit(text: string): string {
 }
 
 // Both read the whole text at worst, and every fix that adds lines asks: once per model (its text does not change).
-const newlines = new WeakMap<ConfigModel, string>();
-const indentUnits = new WeakMap<ConfigModel, string>();
-
-function newlineIn(model: ConfigModel): string {
-  let newline = newlines.get(model);
-  if (newline === undefined) newlines.set(model, (newline = newlineOf(model.text)));
-  return newline;
-}
-
-function indentUnitIn(model: ConfigModel): string {
-  let unit = indentUnits.get(model);
-  if (unit === undefined) indentUnits.set(model, (unit = indentUnit(model.text)));
-  return unit;
-}
+const newlineIn = oncePer((model: ConfigModel) => newlineOf(model.text));
+const indentUnitIn = oncePer((model: ConfigModel) => indentUnit(model.text));
 
 /** The separator a new properties line should use: the last entry's, with blank padding kept to its value column. */
 function propertiesSeparator(text: string, last: PropertyEntry | undefined, key: string): string {
@@ -135,18 +124,12 @@ function propertiesSeparator(text: string, last: PropertyEntry | undefined, key:
   return ' '.repeat(Math.max(1, valueColumn - key.length));
 }
 
-const effectiveOf = new WeakMap<Classification, ReadonlyMap<string, PropertyEntry>>();
-
 /** The occurrence of each key that takes effect in a classification, the last one (kept: several fixes write to one). */
-function effectiveEntries(classification: Classification): ReadonlyMap<string, PropertyEntry> {
-  let effective = effectiveOf.get(classification);
-  if (!effective) {
-    const map = new Map<string, PropertyEntry>();
-    for (const e of classification.properties) map.set(e.key, e);
-    effectiveOf.set(classification, (effective = map));
-  }
-  return effective;
-}
+const effectiveEntries = oncePer((classification: Classification): ReadonlyMap<string, PropertyEntry> => {
+  const map = new Map<string, PropertyEntry>();
+  for (const e of classification.properties) map.set(e.key, e);
+  return map;
+});
 
 /**
  * Sets each key of `values` in a classification: existing keys (the occurrence that takes effect) get the new value,

@@ -1,3 +1,4 @@
+import { oncePerPair } from './memo';
 import type { Classification, ConfigModel, ConfigurationScope, InstanceGroup, PropertyEntry } from './model';
 
 // A model does not change once parsed, and the rules ask for the same few views of it again and again (mostly
@@ -8,65 +9,39 @@ export type Values = ReadonlyMap<string, PropertyEntry>;
 
 const NO_VALUES: Values = new Map();
 
-const byNameCache = new WeakMap<ConfigModel, Map<string, readonly Classification[]>>();
-
 /** Every top-level classification with this name, in every scope of the document. */
-export function classificationsByName(model: ConfigModel, name: string): readonly Classification[] {
-  let byName = byNameCache.get(model);
-  if (!byName) byNameCache.set(model, (byName = new Map()));
-  let found = byName.get(name);
-  if (!found) {
-    const list: Classification[] = [];
-    for (const scope of model.scopes) for (const c of scope.classifications) if (c.name?.trim() === name) list.push(c);
-    byName.set(name, (found = list));
-  }
-  return found;
-}
+export const classificationsByName: (model: ConfigModel, name: string) => readonly Classification[] = oncePerPair((model: ConfigModel, name: string) => {
+  const list: Classification[] = [];
+  for (const scope of model.scopes) for (const c of scope.classifications) if (c.name?.trim() === name) list.push(c);
+  return list;
+});
 
 type Entries = readonly { entry: PropertyEntry; classification: Classification }[];
-const entriesCache = new WeakMap<ConfigModel, Map<string, Entries>>();
 
 /** Every property of every top-level classification with this name, in document order. */
-export function entriesOf(model: ConfigModel, name: string): Entries {
-  let byName = entriesCache.get(model);
-  if (!byName) entriesCache.set(model, (byName = new Map()));
-  let entries = byName.get(name);
-  if (!entries) {
-    const list: { entry: PropertyEntry; classification: Classification }[] = [];
-    for (const classification of classificationsByName(model, name)) for (const entry of classification.properties) list.push({ entry, classification });
-    byName.set(name, (entries = list));
-  }
-  return entries;
-}
-
-const keysCache = new WeakMap<ConfigModel, Map<string, ReadonlySet<string>>>();
+export const entriesOf: (model: ConfigModel, name: string) => Entries = oncePerPair((model: ConfigModel, name: string) => {
+  const list: { entry: PropertyEntry; classification: Classification }[] = [];
+  for (const classification of classificationsByName(model, name)) for (const entry of classification.properties) list.push({ entry, classification });
+  return list;
+});
 
 /** The keys that any top-level classification with this name sets, anywhere in the document. */
-export function keysOf(model: ConfigModel, name: string): ReadonlySet<string> {
-  let byName = keysCache.get(model);
-  if (!byName) keysCache.set(model, (byName = new Map()));
-  let keys = byName.get(name);
-  if (!keys) byName.set(name, (keys = new Set(entriesOf(model, name).map(({ entry }) => entry.key))));
-  return keys;
-}
+export const keysOf: (model: ConfigModel, name: string) => ReadonlySet<string> = oncePerPair(
+  (model: ConfigModel, name: string) => new Set(entriesOf(model, name).map(({ entry }) => entry.key)),
+);
 
-const scopeCache = new WeakMap<ConfigurationScope, Map<string, Values>>();
+const valuesInScope = oncePerPair((scope: ConfigurationScope, name: string): Values => {
+  const map = new Map<string, PropertyEntry>();
+  for (const classification of scope.classifications) {
+    if (classification.name?.trim() !== name) continue;
+    for (const entry of classification.properties) map.set(entry.key, entry);
+  }
+  return map.size > 0 ? map : NO_VALUES;
+});
 
 /** Values a classification takes in one scope: later entries win, as both EMR and java.util.Properties do. */
 export function scopeValues(scope: ConfigurationScope | undefined, name: string): Values {
-  if (!scope) return NO_VALUES;
-  let byName = scopeCache.get(scope);
-  if (!byName) scopeCache.set(scope, (byName = new Map()));
-  let values = byName.get(name);
-  if (!values) {
-    const map = new Map<string, PropertyEntry>();
-    for (const classification of scope.classifications) {
-      if (classification.name?.trim() !== name) continue;
-      for (const entry of classification.properties) map.set(entry.key, entry);
-    }
-    byName.set(name, (values = map.size > 0 ? map : NO_VALUES));
-  }
-  return values;
+  return scope ? valuesInScope(scope, name) : NO_VALUES;
 }
 
 export function clusterScope(model: ConfigModel): ConfigurationScope | undefined {

@@ -1,3 +1,4 @@
+import { oncePer } from './memo';
 // Three rows reused by every call (the distance is computed many times per analysis, once per catalog name).
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
@@ -49,8 +50,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   const lower = word.toLowerCase().trim();
   if (lower === '') return undefined;
   const list = Array.isArray(candidates) ? (candidates as readonly string[]) : [...candidates];
-  let index = indexes.get(list);
-  if (!index) indexes.set(list, (index = indexList(list)));
+  const index = candidateIndex(list);
   // The same unknown names come back in every analysis of a document being edited.
   let answer = lower.length <= 200 ? index.answers.get(lower) : undefined;
   if (answer === undefined) {
@@ -72,7 +72,7 @@ interface CandidateIndex {
   answers: Map<string, string | null>;
 }
 
-const indexes = new WeakMap<readonly string[], CandidateIndex>();
+const candidateIndex = oncePer(indexList);
 
 function indexList(list: readonly string[]): CandidateIndex {
   const lowered = list.map((c) => c.toLowerCase());

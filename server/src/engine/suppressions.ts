@@ -1,4 +1,5 @@
 import type { Finding } from './findings';
+import { oncePer } from './memo';
 import type { ConfigModel, PropertyEntry } from './model';
 
 const DIRECTIVE = /^[#!]\s*emr-spark-lint-disable-next-line\s+(.*)$/;
@@ -54,11 +55,10 @@ function firstAtOrAfter(entries: readonly PropertyEntry[], offset: number): numb
 // only the suppressions of the last entry starting at or before a finding can hold it. (Comparing every finding
 // with every suppression, and searching the entries from the top for every directive, was quadratic:
 // 40,000 suppressed lines took 20 s.)
-const sortedSuppressions = new WeakMap<readonly Suppression[], Suppression[]>();
+const sortedByStart = oncePer((suppressions: readonly Suppression[]) => [...suppressions].sort((a, b) => a.start - b.start));
 
 export function isSuppressed(finding: Finding, suppressions: readonly Suppression[]): boolean {
-  let sorted = sortedSuppressions.get(suppressions);
-  if (!sorted) sortedSuppressions.set(suppressions, (sorted = [...suppressions].sort((a, b) => a.start - b.start)));
+  const sorted = sortedByStart(suppressions);
   const at = finding.span.start;
   let low = 0;
   let high = sorted.length;

@@ -2,7 +2,7 @@
 import { allJvmFlags, compareVersions, jvmFlag, type EmrRelease, type JdkStatus, type JvmFlag } from '../catalog';
 import { clusterScope } from '../engine/effective';
 import { tokenizeJavaOptions, type JavaOptionToken } from '../engine/javaOptions';
-import { oncePerModel } from '../engine/memo';
+import { oncePer, oncePerPair } from '../engine/memo';
 import type { Classification, ConfigModel, ConfigurationScope, PropertyEntry } from '../engine/model';
 
 export type JvmRole = 'executor' | 'driver' | 'am';
@@ -97,20 +97,16 @@ export interface JavaOptionsGroup {
 }
 
 // Entries, models and their derived lists do not change once parsed; several JVM rules read the same ones.
-const tokensOf = new WeakMap<PropertyEntry, JavaOptionsEntry['tokens']>();
-
 /** The arguments of a string entry's option value, each with the catalog flag it sets (shared: do not modify). */
-export function parsedOptions(entry: PropertyEntry): JavaOptionsEntry['tokens'] {
-  let tokens = tokensOf.get(entry);
-  if (!tokens) tokensOf.set(entry, (tokens = tokenizeJavaOptions(entry.value).map((token) => ({ token, parsed: identifyFlag(token.text) }))));
-  return tokens;
-}
+export const parsedOptions: (entry: PropertyEntry) => JavaOptionsEntry['tokens'] = oncePer((entry: PropertyEntry) =>
+  tokenizeJavaOptions(entry.value).map((token) => ({ token, parsed: identifyFlag(token.text) })),
+);
 
 const ROLES: readonly JvmRole[] = ['executor', 'driver', 'am'];
 const OPTION_KEYS: ReadonlySet<string> = new Set(JAVA_OPTION_KEYS.map((k) => k.key));
 
 /** The option strings that take effect in each scope, grouped by the JVM they go to (shared: do not modify). */
-export const javaOptionGroups: (model: ConfigModel) => readonly JavaOptionsGroup[] = oncePerModel((model) => findJavaOptionGroups(model));
+export const javaOptionGroups: (model: ConfigModel) => readonly JavaOptionsGroup[] = oncePer(findJavaOptionGroups);
 
 function findJavaOptionGroups(model: ConfigModel): JavaOptionsGroup[] {
   const groups: JavaOptionsGroup[] = [];
@@ -175,7 +171,7 @@ const ENV_CLASSIFICATIONS = ['spark-env', 'hadoop-env'] as const;
 const ENV_KEYS = ['spark.executorEnv.JAVA_HOME', 'spark.yarn.appMasterEnv.JAVA_HOME'] as const;
 
 /** Every JAVA_HOME the file sets: exports of spark-env and hadoop-env, and Spark's own environment keys (shared: do not modify). */
-export const javaHomeSettings: (model: ConfigModel) => readonly JavaHomeSetting[] = oncePerModel((model) => findJavaHomeSettings(model));
+export const javaHomeSettings: (model: ConfigModel) => readonly JavaHomeSetting[] = oncePer(findJavaHomeSettings);
 
 function findJavaHomeSettings(model: ConfigModel): JavaHomeSetting[] {
   const out: JavaHomeSetting[] = [];
@@ -213,15 +209,10 @@ export interface JavaInUse {
  * Undefined without a release, or when JAVA_HOME names a Java the catalog has no flag data for.
  */
 export function javaInUse(model: ConfigModel, release: EmrRelease | undefined): JavaInUse | undefined {
-  if (!release) return undefined;
-  let byRelease = javaOf.get(model);
-  if (!byRelease) javaOf.set(model, (byRelease = new Map()));
-  let java = byRelease.get(release);
-  if (java === undefined) byRelease.set(release, (java = findJavaInUse(model, release) ?? null));
-  return java ?? undefined;
+  return release ? javaInUseOn(model, release) : undefined;
 }
 
-const javaOf = new WeakMap<ConfigModel, Map<EmrRelease, JavaInUse | null>>();
+const javaInUseOn = oncePerPair(findJavaInUse);
 
 /** Java versions the flag catalog has a status for. */
 let catalogJavas: ReadonlySet<string> | undefined;

@@ -1,7 +1,7 @@
 // Shared by SPK003 and SPK004, which report the two kinds of problem that one check of each value finds.
 import { sparkOption } from '../catalog';
 import { entriesOf } from '../engine/effective';
-import { oncePerModel } from '../engine/memo';
+import { oncePer } from '../engine/memo';
 import type { ConfigModel, PropertyEntry } from '../engine/model';
 import type { Span } from '../engine/text';
 import { checkSparkValue, type ValueProblem } from '../engine/valueCheck';
@@ -13,7 +13,7 @@ export interface SparkValueProblem {
 }
 
 /** The spark-defaults values Spark cannot read for their key's type, in document order (shared: do not modify). */
-export const sparkValueProblems: (model: ConfigModel) => readonly SparkValueProblem[] = oncePerModel((model) => findProblems(model));
+export const sparkValueProblems: (model: ConfigModel) => readonly SparkValueProblem[] = oncePer(findProblems);
 
 function findProblems(model: ConfigModel): SparkValueProblem[] {
   const problems: SparkValueProblem[] = [];

@@ -1,4 +1,5 @@
 import { sparkOption } from '../catalog';
+import { oncePer } from '../engine/memo';
 import type { PropertyEntry } from '../engine/model';
 import { parseBoolean, parseBytes, parseDouble, parseInteger, toMiB, type ByteUnit } from '../engine/units';
 import { OVERHEAD_MINIMUM_MIB, roundUp } from './plan';
@@ -117,15 +118,8 @@ export function unreadableSizingKeys(settings: Settings): string[] {
   return unreadable;
 }
 
-// Settings maps are shared per model and never modified, and most sizing rules ask this of the same one.
-const unreadableOf = new WeakMap<Settings, boolean>();
-
-/** Whether any sizing setting is unreadable (unreadableSizingKeys is not empty). */
-export function hasUnreadableSizingKeys(settings: Settings): boolean {
-  let unreadable = unreadableOf.get(settings);
-  if (unreadable === undefined) unreadableOf.set(settings, (unreadable = unreadableSizingKeys(settings).length > 0));
-  return unreadable;
-}
+/** Whether any sizing setting is unreadable (unreadableSizingKeys is not empty); most sizing rules ask of the same table. */
+export const hasUnreadableSizingKeys: (settings: Settings) => boolean = oncePer((settings: Settings) => unreadableSizingKeys(settings).length > 0);
 
 export interface ContainerSizes {
   executor: ContainerBreakdown;

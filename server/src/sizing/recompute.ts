@@ -1,5 +1,6 @@
 import { setProperties } from '../engine/edits';
 import { clusterScope } from '../engine/effective';
+import { oncePerPair } from '../engine/memo';
 import type { Fix, TextEdit } from '../engine/findings';
 import type { Classification, ConfigModel } from '../engine/model';
 import type { SizingReport } from './report';
@@ -22,18 +23,14 @@ export function recomputeTitle(report: SizingReport): string {
 }
 
 // Every sizing finding offers this fix, the same for the whole analysis: it is built once per report and shared.
-const fixes = new WeakMap<SizingReport, { model: ConfigModel; fix: Fix | undefined }>();
+const recomputeFixOf = oncePerPair((report: SizingReport, model: ConfigModel) => buildRecomputeFix(model, report));
 
 /**
  * "Recompute executors for <type>": writes the YARN-fitting plan where the settings live, keeping the file's layout.
  * One object per report, shared by every finding that offers it: do not modify it.
  */
 export function recomputeFix(model: ConfigModel, report: SizingReport): Fix | undefined {
-  const known = fixes.get(report);
-  if (known?.model === model) return known.fix;
-  const fix = buildRecomputeFix(model, report);
-  fixes.set(report, { model, fix });
-  return fix;
+  return recomputeFixOf(report, model);
 }
 
 function buildRecomputeFix(model: ConfigModel, report: SizingReport): Fix | undefined {
