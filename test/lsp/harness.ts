@@ -13,8 +13,6 @@ export interface HarnessOptions {
   rootUri?: string | null;
   /** The `emrSpark` settings the server gets when it asks for them. */
   settings?: unknown;
-  /** Node options besides the ones the client starts the server with (profiling: --cpu-prof, --heapsnapshot-signal, ...). */
-  nodeArgs?: string[];
 }
 
 export class LspHarness {
@@ -31,7 +29,7 @@ export class LspHarness {
 
   constructor(private readonly options: HarnessOptions = {}) {
     this.settings = options.settings ?? {};
-    this.child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...(options.nodeArgs ?? []), path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+    this.child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.child.on('exit', (code) => (this.exited = code ?? -1));

@@ -315,44 +315,9 @@ function describeParseError(code: string): string {
 
 /**
  * Deeper than this many nested arrays and objects a JSON document is not read: no EMR configuration comes near it,
- * and the parser and the readers after it recurse once per level, so 10,000 levels ran out of stack (a crash).
+ * and the readers after the parser (and hover, completion) recurse once per level: 10,000 levels ran out of stack.
  */
 export const MAX_JSON_DEPTH = 1000;
-
-/**
- * Where a container opens deeper than `limit`, tokenized as jsonc-parser's scanner does (a string ends at its quote
- * or at a line break, a backslash takes the next character, comments are skipped). A closing bracket pops only the
- * container it matches, so the count is never below the depth the parser reaches. For a tree too deep to build.
- */
-function tooDeepAt(text: string, limit: number): number | undefined {
-  const open: number[] = [];
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      for (i++; i < n; i++) {
-        const s = text.charCodeAt(i);
-        if (s === 34 || s === 10 || s === 13) break;
-        if (s === 92 /* \\ */) i++;
-      }
-    } else if (c === 47 /* / */) {
-      const next = text.charCodeAt(i + 1);
-      if (next === 47) {
-        while (i + 1 < n && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
-      } else if (next === 42 /* * */) {
-        const end = text.indexOf('*/', i + 2);
-        i = end < 0 ? n : end + 1;
-      }
-    } else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (open.push(c) > limit) return i;
-    } else if (c === 93 /* ] */) {
-      if (open[open.length - 1] === 91) open.pop();
-    } else if (c === 125 /* } */) {
-      if (open[open.length - 1] === 123) open.pop();
-    }
-  }
-  return undefined;
-}
 
 /** Fewer openers than the limit cannot nest deeper: most documents stop here after a few indexOf calls. */
 function mayBeTooDeep(text: string, limit: number): boolean {
@@ -404,16 +369,8 @@ function tooDeepModel(text: string, at: number): ConfigModel {
 export function parseEmrJson(text: string, options: JsonParseOptions = {}): ConfigModel {
   const errors: ParseError[] = [];
   const deep = mayBeTooDeep(text, MAX_JSON_DEPTH);
-  let root: Node | undefined;
-  let jsonValue: unknown;
-  try {
-    // parseTree + getNodeValue in one pass (jsonTree.ts): same tree, errors and value.
-    ({ root, value: jsonValue } = parseJsonTree(text, errors, { allowTrailingComma: false, disallowComments: !options.allowComments, allowEmptyContent: true }));
-  } catch (error) {
-    // parseJsonTree does not recurse (tooDeepNode below finds the depth), but a stack overflow must still not crash.
-    if (!deep || !(error instanceof RangeError)) throw error;
-    return tooDeepModel(text, tooDeepAt(text, MAX_JSON_DEPTH) ?? 0);
-  }
+  // parseTree + getNodeValue in one pass (jsonTree.ts): the same tree, errors and value, built without recursion.
+  const { root, value: jsonValue } = parseJsonTree(text, errors, { allowTrailingComma: false, disallowComments: !options.allowComments, allowEmptyContent: true });
   const tooDeep = deep && root ? tooDeepNode(root, MAX_JSON_DEPTH) : undefined;
   if (tooDeep !== undefined) return tooDeepModel(text, tooDeep);
   const scopes: ConfigurationScope[] = [];
