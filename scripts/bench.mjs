@@ -19,7 +19,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { analyzeText, parseDocument } = require(join(root, 'out', 'server', 'src', 'engine', 'analyze.js'));
+const { analyzeText } = require(join(root, 'out', 'server', 'src', 'analysis', 'analyze.js'));
+const { readDocument } = require(join(root, 'out', 'server', 'src', 'formats', 'index.js'));
 const { validateAgainstSchema } = require(join(root, 'out', 'server', 'src', 'engine', 'schemaValidation.js'));
 const { LspHarness } = require(join(root, 'out', 'test', 'lsp', 'harness.js'));
 const { getLanguageService } = require('vscode-json-languageservice');
@@ -132,7 +133,7 @@ for (const doc of documents) {
     }, options);
     doc.theirProblems = problems;
     // The part of our analysis that does what theirs does: parse, and validate against the same schemas.
-    doc.oursSchema = await measure(() => validateAgainstSchema(parseDocument(text, 'emr-json')), options);
+    doc.oursSchema = await measure(() => validateAgainstSchema(readDocument({ text, languageId: 'json' })), options);
     doc.floor = await measure(() => JSON.parse(text), options);
   }
   doc.vsTheirs = doc.theirs ? doc.ours.median / doc.theirs.median : undefined;

@@ -30,9 +30,10 @@ export const TIME_BOUND_MS = 2000;
 const MAX_FIXES_CHECKED = 40;
 
 function engine() {
-  const analyze = require(join(root, 'out', 'server', 'src', 'engine', 'analyze.js'));
+  const analyze = require(join(root, 'out', 'server', 'src', 'analysis', 'analyze.js'));
+  const formats = require(join(root, 'out', 'server', 'src', 'formats', 'index.js'));
   const findings = require(join(root, 'out', 'server', 'src', 'engine', 'findings.js'));
-  return { analyzeText: analyze.analyzeText, parseDocument: analyze.parseDocument, applyEdits: findings.applyEdits };
+  return { analyzeText: analyze.analyzeText, readDocument: formats.readDocument, applyEdits: findings.applyEdits };
 }
 
 // ---- randomness --------------------------------------------------------------------------------------------------
@@ -62,14 +63,14 @@ export function corpus() {
     const base = file.split('/').pop();
     if (base.endsWith('.expected.json') || base === 'options.json') continue;
     const inner = base.replace(/\.fixed$/, '');
-    const format = /\.jsonc$/.test(inner) ? 'jsonc' : /\.json$/.test(inner) ? 'json' : /\.conf$/.test(inner) ? 'conf' : undefined;
+    const format = /\.jsonc$/.test(inner) ? 'jsonc' : /\.json$/.test(inner) ? 'json' : /\.conf$/.test(inner) ? 'conf' : /\.ya?ml$/.test(inner) ? 'yaml' : undefined;
     if (!format) continue;
     out.push({ name: relative(root, file), format, text: readFileSync(file, 'utf8') });
   }
   return out;
 }
 
-const fileNameFor = (format) => (format === 'jsonc' ? 'fuzz.jsonc' : format === 'json' ? 'fuzz.json' : 'spark-defaults.conf');
+const fileNameFor = (format) => (format === 'jsonc' ? 'fuzz.jsonc' : format === 'json' ? 'fuzz.json' : format === 'yaml' ? 'fuzz.yaml' : 'spark-defaults.conf');
 
 // ---- mutators ----------------------------------------------------------------------------------------------------
 
@@ -308,8 +309,6 @@ export function checkInput(e, input) {
   const length = text.length;
   const inside = (s) => s && Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= length;
   const show = (s) => JSON.stringify(s);
-  const format = analysis.model.format;
-  const parseOptions = { allowComments: fileName.endsWith('.jsonc') };
   const before = analysis.model.syntaxProblems.length;
   // Every span is checked; of the fixes, at most MAX_FIXES_CHECKED (evenly spread), since each costs a parse
   // (10,000 repeated keys offer 9,999 fixes).
@@ -335,7 +334,7 @@ export function checkInput(e, input) {
       }
       let after;
       try {
-        after = e.parseDocument(fixed, format, parseOptions).syntaxProblems.length;
+        after = e.readDocument({ text: fixed, fileName }).syntaxProblems.length;
       } catch (error) {
         problems.push(`${f.ruleId} fix "${fix.title}": the fixed text does not parse (${error instanceof Error ? error.message : String(error)})`);
         continue;
@@ -400,7 +399,7 @@ async function checkServer(sample, log) {
   const failures = [];
   await server.initialize();
   const t = tools(prng(7));
-  const languageId = (fileName) => (fileName.endsWith('.conf') ? 'spark-properties' : fileName.endsWith('.jsonc') ? 'jsonc' : 'json');
+  const languageId = (fileName) => (fileName.endsWith('.conf') ? 'spark-properties' : fileName.endsWith('.jsonc') ? 'jsonc' : fileName.endsWith('.yaml') ? 'yaml' : 'json');
   const logErrors = () => {
     const errors = server.notifications.filter((n) => n.method === 'window/logMessage' && n.params.type === 1).map((n) => n.params.message);
     server.notifications.length = 0;

@@ -2,7 +2,8 @@ import { dirname, relative, resolve } from 'node:path';
 import { emrRelease, instanceType } from './catalog';
 import { findProjectFile, loadProjectFile } from './config/loadProjectFile';
 import { ConfigError, optionsForFile, type ResolvedOptions } from './config/projectConfig';
-import { analyzeText, parseDocument } from './engine/analyze';
+import { analyzeText } from './analysis/analyze';
+import { readDocument } from './formats';
 import { resolveCluster } from './sizing/cluster';
 import { makePlan } from './sizing/plan';
 import { planEmrJson, planJson, planProperties, planText } from './output/plan';
@@ -115,7 +116,7 @@ function runSize(args: ReturnType<typeof parseArgs>, io: Io): number {
     maxAllocationMiB: positiveInteger('max-allocation-mb', args.options.get('max-allocation-mb')),
     minAllocationMiB: positiveInteger('min-allocation-mb', args.options.get('min-allocation-mb')),
   };
-  const { shape } = resolveCluster(parseDocument('', 'spark-properties'), release ? emrRelease(release) : undefined, override);
+  const { shape } = resolveCluster(readDocument({ text: '', languageId: 'spark-properties' }), release ? emrRelease(release) : undefined, override);
   if (!shape) throw new UsageError('no cluster to size');
   const plan = makePlan(shape, method);
   if (format === 'json') io.out(JSON.stringify(planJson(plan, shape), null, 2) + '\n');

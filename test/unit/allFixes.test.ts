@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, type AnalysisOptions } from '../../server/src/engine/analyze';
+import { analyzeText, type AnalysisOptions } from '../../server/src/analysis/analyze';
 import { applyEdits } from '../../server/src/engine/findings';
 import { fixturePath, repoRoot } from '../helpers';
 

@@ -42,17 +42,18 @@ test('exit 0 when findings are warnings at most; "check" is the default command'
   assert.match(out, /spark-defaults\.conf:1:1  warning  SPK001  Unknown Spark property "spark\.executors\.memory"/);
 });
 
-test('JSON output has version 1, 1-based ranges, model paths and fixes with edits', () => {
+test('JSON output has version 2, format and shape, 1-based ranges, model paths and fixes with edits', () => {
   const file = scratchFile('b.json', '[{"Classification": "spark-defaults", "Properties": {"spark.executors.memory": "4g"}}]');
   const { code, out } = run(['check', '--format', 'json', file]);
   assert.equal(code, 0);
   const report = JSON.parse(out);
   assert.deepEqual(report, {
-    version: 1,
+    version: 2,
     files: [
       {
         path: file,
-        format: 'emr-json',
+        format: 'json',
+        shape: 'configurations',
         recognized: true,
         findings: [
           {

@@ -6,7 +6,7 @@
 // seconds here instead of milliseconds.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeText, type AnalysisOptions } from '../../server/src/engine/analyze';
+import { analyzeText, type AnalysisOptions } from '../../server/src/analysis/analyze';
 import { RULES } from '../../server/src/rules';
 
 const N = 100_000;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseEmrJson } from '../../server/src/engine/jsonModel';
+import { readJson as parseEmrJson } from '../../server/src/formats/json/reader';
 import { allClassifications } from '../../server/src/engine/model';
 import { slice } from '../helpers';
 

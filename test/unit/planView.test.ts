@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { planHtml } from '../../client/src/planView';
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/analysis/analyze';
 import { sizingResult } from '../../server/src/lsp/customRequests';
 import { repoRoot } from '../helpers';
 

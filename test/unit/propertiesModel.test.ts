@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapePropertiesValue, parseSparkProperties } from '../../server/src/engine/propertiesModel';
+import { readProperties as parseSparkProperties } from '../../server/src/formats/properties/reader';
+import { escapePropertiesValue } from '../../server/src/formats/properties/writer';
 import { slice } from '../helpers';
 
 function entries(text: string) {

@@ -4,12 +4,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, parseDocument } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/analysis/analyze';
+import { readDocument } from '../../server/src/formats';
 import { applyEdits } from '../../server/src/engine/findings';
-import { MAX_JSON_DEPTH } from '../../server/src/engine/jsonModel';
-import { LineIndex } from '../../server/src/engine/text';
+import { MAX_JSON_DEPTH } from '../../server/src/formats/json/reader';
 import { parseDouble } from '../../server/src/engine/units';
-import { propertiesCompletions } from '../../server/src/lsp/completion';
+import { completions } from '../../server/src/services/completion';
 import { repoRoot } from '../helpers';
 
 /** Runs `run`; ms is the lesser of wall and CPU time, so that a busy machine does not make fast work look slow. */
@@ -61,7 +61,7 @@ describe('nesting 10,000 deep (was: RangeError, maximum call stack size exceeded
     const analysis = analyzeText(text, 'strings.json');
     assert.ok(!analysis.findings.some((f) => f.ruleId === 'EMR001'));
     const commented = `/* ${'{'.repeat(deep)} */ [{"Classification": "spark-defaults", "Properties": {}}]`;
-    assert.equal(parseDocument(commented, 'emr-json', { allowComments: true }).syntaxProblems.length, 0);
+    assert.equal(readDocument({ text: commented, languageId: 'json' }, { allowComments: true }).syntaxProblems.length, 0);
   });
 });
 
@@ -76,7 +76,7 @@ describe('fixes in JSON that does not parse (was: a fix after a half-typed membe
       assert.ok(before > 0);
       for (const f of analysis.findings) {
         for (const fix of f.fixes) {
-          const after = parseDocument(applyEdits(truncated, fix.edits), 'emr-json').syntaxProblems.length;
+          const after = readDocument({ text: applyEdits(truncated, fix.edits), languageId: 'json' }).syntaxProblems.length;
           assert.ok(after <= before, `${f.ruleId} "${fix.title}": ${after} syntax problems after, ${before} before`);
         }
       }
@@ -157,14 +157,14 @@ describe('quadratic time on long strings (was: seconds to minutes for one value)
 
   test('completion after a key and 100,000 blanks (the separator pattern backtracked)', () => {
     const text = `spark.executor.memory${' \t'.repeat(50_000)}4 g`;
-    const model = parseDocument(text, 'spark-properties');
-    const { result, ms } = timed(() => propertiesCompletions({ model, lines: new LineIndex(text), offset: text.length }));
+    const model = readDocument({ text, languageId: 'spark-properties' });
+    const { result, ms } = timed(() => completions(model, text.length));
     assert.deepEqual(result, []);
     assert.ok(ms < 100, `${ms.toFixed(0)} ms`);
     // The separators it reads are unchanged: blanks, = or :, with blanks around.
     for (const line of ['spark.submit.deployMode clu', 'spark.submit.deployMode=clu', 'spark.submit.deployMode : clu', 'spark.submit.deployMode\t=\tclu']) {
-      const m = parseDocument(line, 'spark-properties');
-      const items = propertiesCompletions({ model: m, lines: new LineIndex(line), offset: line.length });
+      const m = readDocument({ text: line, languageId: 'spark-properties' });
+      const items = completions(m, line.length);
       assert.ok(items.some((i) => i.label === 'cluster'), line);
     }
   });

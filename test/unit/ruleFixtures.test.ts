@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, type AnalysisOptions } from '../../server/src/engine/analyze';
+import { analyzeText, type AnalysisOptions } from '../../server/src/analysis/analyze';
 import { applyEdits } from '../../server/src/engine/findings';
 import { RULES } from '../../server/src/rules';
 import type { Rule } from '../../server/src/rules/types';

@@ -1,14 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { instanceTypeNames, instanceType } from '../../server/src/catalog';
-import { parseDocument } from '../../server/src/engine/analyze';
-import { parseEmrJson } from '../../server/src/engine/jsonModel';
+import { readDocument } from '../../server/src/formats';
+import { readJson as parseEmrJson } from '../../server/src/formats/json/reader';
 import { resolveCluster, type ClusterOverride } from '../../server/src/sizing/cluster';
 import { computeSizing } from '../../server/src/sizing/compute';
 import { guidePlan, overheadFloor, yarnPlan } from '../../server/src/sizing/plan';
 
 function shapeFor(override: ClusterOverride) {
-  const { shape } = resolveCluster(parseDocument('', 'spark-properties'), undefined, override);
+  const { shape } = resolveCluster(readDocument({ text: '', languageId: 'spark-properties' }), undefined, override);
   assert.ok(shape);
   return shape;
 }
@@ -175,13 +175,13 @@ describe('evaluation of a configuration on its cluster', () => {
 
   test('default overhead is max(384 MiB, 10 %), off-heap and PySpark memory count, YARN rounds up', () => {
     const text = 'spark.executor.memory 2g\nspark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\nspark.executor.pyspark.memory 512m\n';
-    const report = computeSizing(parseDocument(text, 'spark-properties'), { cluster: { instanceType: 'm5.xlarge', instanceCount: 2, minAllocationMiB: 1024 } });
+    const report = computeSizing(readDocument({ text: text, languageId: 'spark-properties' }), { cluster: { instanceType: 'm5.xlarge', instanceCount: 2, minAllocationMiB: 1024 } });
     const x = report.evaluation!.executor;
     assert.deepEqual([x.memoryMiB, x.overheadMiB, x.overheadSource, x.offHeapMiB, x.pysparkMiB, x.requestMiB, x.containerMiB], [2048, 384, 'minimum', 1024, 512, 3968, 4096]);
   });
 
   test('without a cluster the report says why', () => {
-    const report = computeSizing(parseDocument('spark.executor.memory 2g', 'spark-properties'), {});
+    const report = computeSizing(readDocument({ text: 'spark.executor.memory 2g', languageId: 'spark-properties' }), {});
     assert.equal(report.unavailable, 'no core or task nodes are described; give an instance type and count to size against');
   });
 });

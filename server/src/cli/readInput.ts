@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { MAX_DOCUMENT_BYTES } from '../engine/analyze';
+import { MAX_DOCUMENT_BYTES } from '../analysis/analyze';
 
 export class InputError extends Error {}
 

@@ -1,4 +1,4 @@
-import type { SeverityOverride } from '../engine/analyze';
+import type { SeverityOverride } from '../analysis/analyze';
 import type { ClusterOverride } from '../sizing/cluster';
 
 export const PROJECT_FILE_NAME = '.emrsparkrc.json';

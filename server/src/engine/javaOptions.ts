@@ -3,7 +3,6 @@
 import { setValue, replace } from './edits';
 import type { TextEdit } from './findings';
 import type { ConfigModel, PropertyEntry } from './model';
-import { escapePropertiesValue } from './propertiesModel';
 import { span, type Span } from './text';
 
 export interface JavaOptionToken {
@@ -77,67 +76,6 @@ const DOUBLE_QUOTE = 34;
 const SINGLE_QUOTE = 39;
 const BACKSLASH = 92;
 
-/** Decodes the raw text of a JSON string (quotes included), recording where each decoded character starts. */
-function jsonOffsets(raw: string, base: number): { text: string; offsets: number[] } | undefined {
-  if (raw.length < 2 || raw[0] !== '"' || raw[raw.length - 1] !== '"') return undefined;
-  let text = '';
-  const offsets: number[] = [];
-  const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-  for (let i = 1; i < raw.length - 1; i++) {
-    offsets.push(base + i);
-    if (raw[i] !== '\\') {
-      text += raw[i];
-      continue;
-    }
-    const e = raw[i + 1];
-    if (e === 'u') {
-      const hex = raw.slice(i + 2, i + 6);
-      if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined;
-      text += String.fromCharCode(parseInt(hex, 16));
-      i += 5;
-    } else if (e !== undefined && e in simple) {
-      text += simple[e];
-      i += 1;
-    } else {
-      return undefined;
-    }
-  }
-  offsets.push(base + raw.length - 1);
-  return { text, offsets };
-}
-
-/** Decodes the raw text of a properties value (escapes, continuation lines), recording where each character starts. */
-function propertiesOffsets(raw: string, base: number): { text: string; offsets: number[] } {
-  let text = '';
-  const offsets: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (c !== '\\') {
-      offsets.push(base + i);
-      text += c;
-      continue;
-    }
-    const e = raw[i + 1];
-    if (e === '\r' || e === '\n') {
-      // A continuation: the terminator and the next line's leading blanks are not part of the value.
-      i += e === '\r' && raw[i + 2] === '\n' ? 2 : 1;
-      while (i + 1 < raw.length && (raw[i + 1] === ' ' || raw[i + 1] === '\t' || raw[i + 1] === '\f')) i++;
-      continue;
-    }
-    if (e === undefined) break;
-    offsets.push(base + i);
-    if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6))) {
-      text += String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16));
-      i += 5;
-    } else {
-      text += e === 't' ? '\t' : e === 'n' ? '\n' : e === 'r' ? '\r' : e === 'f' ? '\f' : e;
-      i += 1;
-    }
-  }
-  offsets.push(base + raw.length);
-  return { text, offsets };
-}
-
 /**
  * The document offset at which each character of the entry's decoded value starts, plus one more entry for the end
  * of the value (so a decoded range [a, b) covers the document range [offsets[a], offsets[b])). Undefined when the
@@ -149,7 +87,7 @@ export function valueOffsets(model: ConfigModel, entry: PropertyEntry): number[]
   const valueSpan = entry.valueSpan;
   if (entry.valueKind !== 'string' || !valueSpan) return undefined;
   const raw = model.text.slice(valueSpan.start, valueSpan.end);
-  const decoded = model.format === 'emr-json' ? jsonOffsets(raw, valueSpan.start) : propertiesOffsets(raw, valueSpan.start);
+  const decoded = model.writer.decode(raw, valueSpan.start);
   const offsets = decoded && decoded.text === entry.value ? decoded.offsets : undefined;
   offsetsOf.set(entry, offsets ?? null);
   return offsets;
@@ -174,20 +112,15 @@ export function spanInValue(model: ConfigModel, entry: PropertyEntry, start: num
   return span(offsets[start], offsets[end]);
 }
 
-/** Text to insert inside an existing value, written as the document's format expects it. */
-function encodeFragment(model: ConfigModel, text: string, atValueStart: boolean): string {
-  if (model.format === 'emr-json') return JSON.stringify(text).slice(1, -1);
-  return atValueStart ? escapePropertiesValue(text) : escapePropertiesValue(`x${text}`).slice(1);
-}
-
 /**
  * Replaces a decoded range of the entry's value with new text: a minimal edit when the value maps exactly onto
  * the document, otherwise the whole value is rewritten.
  */
 export function replaceInValue(model: ConfigModel, entry: PropertyEntry, start: number, end: number, newText: string): TextEdit {
   const offsets = valueOffsets(model, entry);
-  if (offsets && start >= 0 && end >= start && end < offsets.length) {
-    return replace(span(offsets[start], offsets[end]), encodeFragment(model, newText, start === 0));
+  if (offsets && entry.valueSpan && start >= 0 && end >= start && end < offsets.length) {
+    const piece = model.writer.fragment(newText, model.text.slice(entry.valueSpan.start, entry.valueSpan.end), start === 0);
+    if (piece !== undefined) return replace(span(offsets[start], offsets[end]), piece);
   }
   return setValue(model, entry, entry.value.slice(0, start) + newText + entry.value.slice(end));
 }

@@ -1,12 +1,50 @@
-import type { Node as JsonNode } from 'jsonc-parser';
+import type { FormatWriter } from '../formats/types';
+import type { TreeNode } from '../formats/tree';
 import type { Span } from './text';
 
 /** A path into the document's structure: object keys and array indexes, as in a JSON pointer. */
 export type ModelPath = (string | number)[];
 
-export type DocumentFormat = 'emr-json' | 'spark-properties';
+/** The syntax a document is written in; each has one reader and one writer (formats/). */
+export type FormatId = 'json' | 'yaml' | 'properties';
 
-export type JsonValueKind = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array' | 'missing';
+/** What a document is, whatever its syntax: the EMR shape its reader found. */
+export type ShapeId =
+  | 'configurations'
+  | 'configuration'
+  | 'cluster-request'
+  | 'step-functions'
+  | 'cloudformation'
+  | 'eks-job-run'
+  | 'serverless-job-run'
+  | 'serverless-application'
+  | 'spark-defaults';
+
+/**
+ * The parts of the neutral model a document can provide; a rule states the parts it reads and runs on every
+ * document that provides them, whatever its format.
+ */
+export type ModelPart =
+  /** syntaxProblems: the text could be read, or where it could not. */
+  | 'syntax'
+  /** The document can be checked against a JSON Schema of its shape (schema validation). */
+  | 'schema'
+  /** Named classifications written in the document (a properties file has one implicit classification only). */
+  | 'classifications'
+  /** Key/value properties of classifications (spark-defaults and the like). */
+  | 'properties'
+  /** Values must be written as strings: the API rejects numbers and booleans (CloudFormation converts them). */
+  | 'string-values'
+  /** A release label written in the document. */
+  | 'release-label'
+  /** Instance groups or fleets. */
+  | 'cluster'
+  /** spark-submit arguments (steps, job drivers). */
+  | 'submit-arguments'
+  /** Configurations sent through the EMR on EKS or EMR Serverless API, which limits their size. */
+  | 'job-run-limits';
+
+export type JsonValueKind = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array' | 'missing' | 'opaque';
 
 /** One key/value pair from a classification's Properties or from a properties file. */
 export interface PropertyEntry {
@@ -26,12 +64,37 @@ export interface PropertyEntry {
   rawValue: string;
   /** Properties files: spans of each physical line the entry covers (continuations). */
   lineSpan?: Span;
+  /** Set when the entry comes from spark-submit arguments rather than from a Properties member. */
+  argument?: SubmitArgumentEntry;
 }
+
+/** Where a setting given on a spark-submit command line is written. */
+export interface SubmitArgumentEntry {
+  /** The option that set it: `--conf`, `--executor-memory`, ... */
+  option: string;
+  /** The whole tokens that make up the setting (option and value), in document order, as removing it must take them. */
+  tokens: Span[];
+  /** The string holding the tokens when several arguments share one string (sparkSubmitParameters). */
+  host?: Span;
+  /** The argument list whose items the tokens are (HadoopJarStep.Args), with the index of the first token's item. */
+  list?: { span: Span; items: readonly Span[]; first: number };
+}
+
+/** The member names a configuration object is written with: they differ between APIs and CloudFormation. */
+export interface ConfigurationNames {
+  classification: string;
+  properties: string;
+  configurations: string;
+}
+
+export const API_NAMES: ConfigurationNames = { classification: 'Classification', properties: 'Properties', configurations: 'Configurations' };
 
 export interface Classification {
   name: string | undefined;
   /** The span of the Classification value (the string token, quotes included). */
   nameSpan?: Span;
+  /** The span of the Classification member's key. */
+  nameKeySpan?: Span;
   /** The whole configuration object. */
   span: Span;
   path: ModelPath;
@@ -47,9 +110,22 @@ export interface Classification {
   /** The enclosing classification, for nested ones. */
   parent?: Classification;
   scope: ConfigurationScope;
+  /** The member names this configuration object uses (fixes that add members write the same ones). */
+  names: ConfigurationNames;
 }
 
-export type ScopeKind = 'cluster' | 'instance-group' | 'instance-fleet-type' | 'bare' | 'properties-file';
+export type ScopeKind =
+  | 'cluster'
+  | 'instance-group'
+  | 'instance-fleet-type'
+  | 'bare'
+  | 'properties-file'
+  /** An EMR on EKS or EMR Serverless job run's applicationConfiguration. */
+  | 'job-run'
+  /** An EMR Serverless application's runtimeConfiguration. */
+  | 'application'
+  /** The settings a spark-submit command line gives. */
+  | 'submit';
 
 /** One Configurations array (or a whole properties file) and where it applies. */
 export interface ConfigurationScope {
@@ -61,6 +137,8 @@ export interface ConfigurationScope {
   group?: InstanceGroup;
   /** For instance-fleet-type scopes: the instance type it belongs to. */
   instanceType?: string;
+  /** The member names configurations in this scope are written with. */
+  names: ConfigurationNames;
 }
 
 export type InstanceRole = 'MASTER' | 'CORE' | 'TASK';
@@ -93,6 +171,34 @@ export interface ClusterDescription {
   releaseLabel?: { value: string; span: Span };
   applications: string[];
   groups: InstanceGroup[];
+  /** Numbers sizing needs that the document gives as something other than a literal (an intrinsic function). */
+  notLiteral: { what: string; span: Span }[];
+}
+
+/** One spark-submit invocation: a cluster step's arguments or a job driver's parameters. */
+export interface Submission {
+  /** For messages: `step "Load"`, `sparkSubmitParameters`. */
+  label: string;
+  span: Span;
+  path: ModelPath;
+  /** Every option with its value as spark-submit parses it, up to the application's own arguments. */
+  options: SubmitOption[];
+  /** The jar or Python file spark-submit runs, when the arguments name it. */
+  primaryResource?: { value: string; span: Span };
+  /** The settings the options give, as one spark-defaults classification in a scope of kind 'submit'. */
+  scope: ConfigurationScope;
+}
+
+export interface SubmitOption {
+  /** As written: `--executor-memory`, `--conf`, `-c`. */
+  name: string;
+  nameSpan: Span;
+  value?: string;
+  valueSpan?: Span;
+  /** Whole tokens of the option and its value, for removal. */
+  tokens: Span[];
+  /** Not an option spark-submit knows. */
+  unknown?: boolean;
 }
 
 export interface SyntaxProblem {
@@ -101,20 +207,40 @@ export interface SyntaxProblem {
 }
 
 export interface ConfigModel {
-  format: DocumentFormat;
+  format: FormatId;
+  /** The EMR shape the reader found, and how to name it in messages ("a CloudFormation template"). */
+  shape: { id: ShapeId; label: string };
+  /** What the document provides (see ModelPart); rules run on the documents that provide what they read. */
+  parts: ReadonlySet<ModelPart>;
   text: string;
   /** True when the text has the shape of an EMR configuration (always true for properties files). */
   recognized: boolean;
+  /** Why a document was not recognised, in one sentence. */
+  unrecognized?: string;
   scopes: ConfigurationScope[];
   cluster: ClusterDescription;
+  submissions: Submission[];
   syntaxProblems: SyntaxProblem[];
-  /** The plain value of the JSON document (what parses of it), for schema validation. */
-  jsonValue?: unknown;
-  /** The JSON syntax tree, for locating paths. */
-  jsonRoot?: JsonNode;
-  /** Properties files: comment lines, for suppression directives. */
+  /** JSON and YAML: the syntax tree, for locating paths and for completion. */
+  tree?: TreeNode;
+  /** JSON and YAML: the places validated against a JSON Schema, with the plain value to validate. */
+  schemaTargets: SchemaTarget[];
+  /** Comments (properties files and YAML), for suppression directives and secret checks. */
   comments: { text: string; span: Span }[];
+  /** Writes fix edits in the document's own syntax. */
+  writer: FormatWriter;
 }
+
+/** A subtree validated against one of the project's schemas. */
+export interface SchemaTarget {
+  schema: SchemaId;
+  /** Where the subtree is. */
+  path: ModelPath;
+  /** The subtree's plain value; opaque values (intrinsic functions, paths) replaced by OPAQUE_VALUE. */
+  value: unknown;
+}
+
+export type SchemaId = 'configurations' | 'configurations-lowercase' | 'configurations-cloudformation' | 'configuration' | 'configuration-lowercase' | 'cluster-request';
 
 export function allClassifications(model: ConfigModel): Classification[] {
   const out: Classification[] = [];

@@ -2,7 +2,9 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import configurationsSchema from '../../../schemas/emr-configurations.schema.json';
 import clusterSchema from '../../../schemas/emr-cluster.schema.json';
-import type { ConfigModel, ModelPath } from './model';
+import { OPAQUE_VALUE } from '../formats/shapes/plainValue';
+import type { TreeNode } from '../formats/tree';
+import type { ConfigModel, ModelPath, SchemaId } from './model';
 import { didYouMean } from './suggest';
 import { span, type Span } from './text';
 
@@ -15,18 +17,30 @@ export interface SchemaProblem {
   unknownProperty?: { name: string; suggestion?: string };
 }
 
-let validators: { configurations: ValidateFunction; cluster: ValidateFunction } | undefined;
+let validators: Record<SchemaId, ValidateFunction> | undefined;
 
-function compile() {
+function compile(): Record<SchemaId, ValidateFunction> {
   if (!validators) {
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
     ajv.addSchema(configurationsSchema);
+    const definition = (name: string) => ({ $ref: `${configurationsSchema.$id}#/definitions/${name}` });
+    const list = (name: string) => ({ type: 'array', items: definition(name) });
     validators = {
       configurations: ajv.compile(configurationsSchema),
-      cluster: ajv.compile(clusterSchema),
+      configuration: ajv.compile(definition('configuration')),
+      'configurations-lowercase': ajv.compile(list('configurationLowercase')),
+      'configuration-lowercase': ajv.compile(definition('configurationLowercase')),
+      'configurations-cloudformation': ajv.compile(list('configurationCloudFormation')),
+      'cluster-request': ajv.compile(clusterSchema),
     };
   }
   return validators;
+}
+
+/** Whether the node at a path, or one it is inside, is not literal data: its problems are not known yet. */
+function throughOpaque(root: TreeNode, path: ModelPath): boolean {
+  for (let node = findNodeAtLocation(root as Node, path) as TreeNode | undefined; node; node = node.parent) if (node.opaque) return true;
+  return false;
 }
 
 function pointerToPath(pointer: string, data: unknown): ModelPath {
@@ -125,19 +139,39 @@ function describePlace(path: ModelPath): string {
   return subject.startsWith('An ') ? `an ${subject.slice(3)}` : subject;
 }
 
-/** Structural problems found by validating the document against the project's JSON Schemas. */
+/** Structural problems found by validating the document's schema targets against the project's JSON Schemas. */
 export function validateAgainstSchema(model: ConfigModel): SchemaProblem[] {
-  const root = model.jsonRoot;
-  if (model.format !== 'emr-json' || !model.recognized || !root) return [];
-  const data = model.jsonValue;
-  const { configurations, cluster } = compile();
-  const validate = Array.isArray(data) ? configurations : cluster;
+  const root = model.tree;
+  if (!model.recognized || !root) return [];
+  const problems: SchemaProblem[] = [];
+  for (const target of model.schemaTargets) problems.push(...validateTarget(root as Node, target.schema, target.path, target.value));
+  return problems;
+}
+
+/** Who refuses a document with a structural problem, for messages. */
+const REJECTED_BY: Record<SchemaId, string> = {
+  configurations: 'EMR rejects the request',
+  configuration: 'EMR rejects the request',
+  'cluster-request': 'EMR rejects the request',
+  'configurations-lowercase': 'the API rejects the request',
+  'configuration-lowercase': 'the API rejects the request',
+  'configurations-cloudformation': 'CloudFormation rejects the template',
+};
+
+function validateTarget(root: Node, schema: SchemaId, base: ModelPath, data: unknown): SchemaProblem[] {
+  const validate = compile()[schema];
   if (validate(data)) return [];
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
-    const path = pointerToPath(error.instancePath, data);
-    if (error.data === undefined) continue;
+    if (error.data === undefined || error.data === OPAQUE_VALUE) continue;
+    const path = [...base, ...pointerToPath(error.instancePath, data)];
+    if (throughOpaque(root as TreeNode, path)) continue;
+    if (error.keyword === 'required') {
+      // Step Functions gives a parameter's value as a path with a `Name.$` member.
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      if (memberKey(findNodeAtLocation(root, path), `${missing}.$`)) continue;
+    }
     if (error.keyword === 'additionalProperties') {
       const name = String((error.params as { additionalProperty: string }).additionalProperty);
       const object = findNodeAtLocation(root, path);
@@ -152,7 +186,7 @@ export function validateAgainstSchema(model: ConfigModel): SchemaProblem[] {
         path: [...path, name],
         span: nodeRange(key),
         keyword: error.keyword,
-        message: `Unknown property "${name}" ${where}: EMR rejects the request.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        message: `Unknown property "${name}" ${where}: ${REJECTED_BY[schema]}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         unknownProperty: { name, suggestion },
       });
       continue;

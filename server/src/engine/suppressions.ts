@@ -19,10 +19,13 @@ export interface Suppression {
   end: number;
 }
 
-/** `# emr-spark-lint-disable-next-line <ID|name>[, ...] -- reason` comments of a properties file. */
+/**
+ * `# emr-spark-lint-disable-next-line <ID|name>[, ...] -- reason` comments: in a properties file for the entry on
+ * the next line (with its continuation lines), in YAML for the next line.
+ */
 export function suppressionsOf(model: ConfigModel): Suppression[] {
-  if (model.format !== 'spark-properties') return [];
-  const entries = model.scopes[0]?.classifications[0]?.properties ?? [];
+  if (model.comments.length === 0) return [];
+  const entries = model.format === 'properties' ? (model.scopes[0]?.classifications[0]?.properties ?? []) : undefined;
   const out: Suppression[] = [];
   for (const comment of model.comments) {
     const match = DIRECTIVE.exec(comment.text.trim());
@@ -30,13 +33,26 @@ export function suppressionsOf(model: ConfigModel): Suppression[] {
     const afterComment = model.text.slice(comment.span.end).match(/^(\r\n|\r|\n)/);
     if (!afterComment) continue;
     const nextLine = comment.span.end + afterComment[0].length;
-    // The first entry at or after the next line, if it starts on that line (entries are in document order).
-    const entry = entries[firstAtOrAfter(entries, nextLine)];
-    if (!entry || /[\r\n]/.test(model.text.slice(nextLine, entry.entrySpan.start))) continue;
+    const target = entries ? entryOnLine(model, entries, nextLine) : lineAt(model.text, nextLine);
+    if (!target) continue;
     const { rules, reason } = splitReason(match[1]);
-    out.push({ rules: rules.split(/[\s,]+/).filter((r) => r !== ''), reason: reason?.trim() || undefined, start: entry.entrySpan.start, end: entry.entrySpan.end });
+    out.push({ rules: rules.split(/[\s,]+/).filter((r) => r !== ''), reason: reason?.trim() || undefined, start: target.start, end: target.end });
   }
   return out;
+}
+
+/** The first entry at or after a line start, if it starts on that line (entries are in document order). */
+function entryOnLine(model: ConfigModel, entries: readonly PropertyEntry[], lineStart: number): { start: number; end: number } | undefined {
+  const entry = entries[firstAtOrAfter(entries, lineStart)];
+  if (!entry || /[\r\n]/.test(model.text.slice(lineStart, entry.entrySpan.start))) return undefined;
+  return entry.entrySpan;
+}
+
+/** The line starting at `lineStart`, without its line break. */
+function lineAt(text: string, lineStart: number): { start: number; end: number } {
+  let end = lineStart;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start: lineStart, end };
 }
 
 /** The index of the first entry starting at or after `offset` (binary search; entries.length when none). */

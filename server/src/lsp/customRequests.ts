@@ -1,16 +1,16 @@
 import { compareVersions, emrRelease, instanceType, instanceTypeNames, releaseLabels } from '../catalog';
-import type { Analysis } from '../engine/analyze';
+import type { Analysis } from '../analysis/analyze';
 import { addClassification, setProperties } from '../engine/edits';
 import { clusterScope } from '../engine/effective';
 import type { TextEdit } from '../engine/findings';
-import { parseDocument } from '../engine/analyze';
+import { readDocument } from '../formats';
 import type { LineIndex } from '../engine/text';
 import type { InstanceTypeView, PlanEditsParams, PlanView, SizingResult, TemplateParams, TextEditView } from '../protocol';
 import { resolveCluster } from '../sizing/cluster';
 import { makePlan } from '../sizing/plan';
 import { sparkDefaultsTarget } from '../sizing/recompute';
 import type { Plan, SizingReport } from '../sizing/report';
-import { sizingSummary } from './codeLens';
+import { sizingSummary } from '../services/codeLens';
 import { toRange } from './diagnostics';
 
 function planView(plan: Plan): PlanView {
@@ -63,7 +63,7 @@ export function releaseLabelsNewestFirst(): string[] {
 }
 
 function planFor(instanceTypeName: string, count: number, method: 'yarn' | 'guide'): Plan | undefined {
-  const { shape } = resolveCluster(parseDocument('', 'spark-properties'), undefined, { instanceType: instanceTypeName, instanceCount: count });
+  const { shape } = resolveCluster(readDocument({ text: '', languageId: 'spark-properties' }), undefined, { instanceType: instanceTypeName, instanceCount: count });
   return shape ? makePlan(shape, method) : undefined;
 }
 
@@ -77,7 +77,7 @@ export function planEdits(analysis: Analysis, lines: LineIndex, params: PlanEdit
   if (target) edits = setProperties(model, target, plan.properties);
   else {
     const scope = clusterScope(model);
-    const added = scope ? addClassification(model, scope, { Classification: 'spark-defaults', Properties: plan.properties }) : undefined;
+    const added = scope ? addClassification(model, scope, { name: 'spark-defaults', properties: plan.properties }) : undefined;
     if (!added) throw new Error('the document has no Configurations array to write spark-defaults into');
     edits = [added];
   }

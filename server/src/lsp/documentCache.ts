@@ -1,7 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeModel, formatForFileName, MAX_DOCUMENT_BYTES, parseDocument, type Analysis, type AnalysisOptions } from '../engine/analyze';
-import type { DocumentFormat } from '../engine/model';
+import { URI } from 'vscode-uri';
+import { analyzeModel, MAX_DOCUMENT_BYTES, type Analysis, type AnalysisOptions } from '../analysis/analyze';
 import { LineIndex } from '../engine/text';
+import { readDocument } from '../formats';
 
 export interface CachedDocument {
   uri: string;
@@ -14,11 +15,13 @@ export interface CachedDocument {
   skipped?: 'too-large' | 'not-emr';
 }
 
-/** Which documents the server analyses: JSON by content, spark-defaults by name or language id. */
-export function formatFor(document: TextDocument): DocumentFormat | undefined {
-  if (document.languageId === 'spark-properties') return 'spark-properties';
-  if (document.languageId === 'json' || document.languageId === 'jsonc') return 'emr-json';
-  return formatForFileName(decodeURIComponent(document.uri));
+/** The path of a document's URI, for its file name (a malformed escape in the URI does not stop the analysis). */
+function pathOf(uri: string): string {
+  try {
+    return URI.parse(uri).path;
+  } catch {
+    return uri;
+  }
 }
 
 /**
@@ -65,8 +68,7 @@ export class DocumentCache {
     const lines = new LineIndex(text);
     const base = { uri: document.uri, version: document.version, lines, costMs: 0 };
     if (text.length > MAX_DOCUMENT_BYTES) return { ...base, skipped: 'too-large' };
-    const format = formatFor(document) ?? 'emr-json';
-    const model = parseDocument(text, format, { allowComments: document.languageId === 'jsonc' });
+    const model = readDocument({ text, fileName: pathOf(document.uri), languageId: document.languageId });
     if (!model.recognized) return { ...base, skipped: 'not-emr' };
     return { ...base, analysis: analyzeModel(model, this.optionsFor(document.uri)) };
   }

@@ -6,25 +6,32 @@ import {
   DocumentDiagnosticReportKind,
   TextDocumentSyncKind,
   TextDocuments,
+  type CodeAction,
   type Connection,
   type Diagnostic,
+  type Range,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PROJECT_FILE_NAME } from '../config/projectConfig';
-import { codeActions } from './codeActions';
-import { RECOMPUTE_COMMAND, sizingLenses } from './codeLens';
-import { jsonCompletions, propertiesCompletions } from './completion';
+import { codeActions } from '../services/codeActions';
+import { RECOMPUTE_COMMAND, sizingLenses } from '../services/codeLens';
+import { completions } from '../services/completion';
+import { hoverMarkdown } from '../services/hover';
+import { toCompletionItem } from './completion';
 import { SOURCE, toDiagnostic, toRange } from './diagnostics';
 import { AnalysisScheduler } from './analysisScheduler';
 import { DocumentCache, type CachedDocument } from './documentCache';
 import { guarded } from './guard';
-import { hoverMarkdown } from './hover';
 import { Configuration, type EditorSettings } from './settings';
 import { recomputeFix } from '../sizing/recompute';
 import { Requests, type PlanEditsParams, type SizingParams, type SizingResult, type TemplateParams } from '../protocol';
 import { instanceTypeViews, planEdits, releaseLabelsNewestFirst, sizingResult, templateText } from './customRequests';
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
 
 /** Wires the handlers onto a connection; the transport is the caller's business. */
 export function startServer(connection: Connection): void {
@@ -142,9 +149,20 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(
     guarded(connection, 'code actions', [], (params) => {
-      const found = analysed(params.textDocument.uri);
+      const uri = params.textDocument.uri;
+      const found = analysed(uri);
       if (!found) return [];
-      return codeActions(params.textDocument.uri, found.analysis, found.entry.lines, params.context.diagnostics, params.range);
+      const lines = found.entry.lines;
+      const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'string');
+      const asked = ours.map((d) => ({ ruleId: d.code as string, span: { start: lines.offsetAt(d.range.start), end: lines.offsetAt(d.range.end) } }));
+      const cursor = { start: lines.offsetAt(params.range.start), end: lines.offsetAt(params.range.end) };
+      return codeActions(found.analysis, asked, cursor).map((action): CodeAction => ({
+        title: action.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: action.fixes ? ours.filter((d) => d.code === action.fixes!.ruleId && sameRange(d.range, toRange(lines, action.fixes!.span))) : undefined,
+        isPreferred: action.preferred,
+        edit: { changes: { [uri]: action.edits.map((e) => ({ range: toRange(lines, e.span), newText: e.newText })) } },
+      }));
     }),
   );
 
@@ -158,8 +176,7 @@ export function startServer(connection: Connection): void {
       const model = entry.analysis?.model;
       // A JSON file that is not (yet) an EMR configuration gets nothing; a new properties file gets keys.
       if (!model) return [];
-      const context = { model, lines: entry.lines, offset };
-      return model.format === 'emr-json' ? jsonCompletions(context) : propertiesCompletions(context);
+      return completions(model, offset).map((item) => toCompletionItem(item, entry.lines));
     }),
   );
 

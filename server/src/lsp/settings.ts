@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { loadProjectFile } from '../config/loadProjectFile';
 import { ConfigError, PROJECT_FILE_NAME, optionsForFile, readProjectConfig, type ProjectConfig } from '../config/projectConfig';
-import type { AnalysisOptions } from '../engine/analyze';
+import type { AnalysisOptions } from '../analysis/analyze';
 
 /** The `emrSpark` section of the editor settings, as the client sends it. */
 export interface EditorSettings {

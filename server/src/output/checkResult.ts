@@ -1,4 +1,4 @@
-import type { Analysis } from '../engine/analyze';
+import type { Analysis } from '../analysis/analyze';
 import { LineIndex } from '../engine/text';
 
 /** One checked file as the CLI formatters see it. */

@@ -4,11 +4,13 @@ import { sizingJson } from './sizing';
 
 export function jsonReport(files: CheckedFile[]) {
   return {
-    version: 1,
+    version: 2,
     files: files.map((file) => ({
       path: file.path,
       format: file.analysis.model.format,
+      shape: file.analysis.model.recognized ? file.analysis.model.shape.id : undefined,
       recognized: file.analysis.model.recognized,
+      unrecognized: file.analysis.model.unrecognized,
       findings: file.analysis.findings.map((f) => ({
         ruleId: f.ruleId,
         rule: f.rule,

@@ -40,7 +40,7 @@ export const decommissionTimeoutShort: Rule = {
   name: 'decommission-timeout-short',
   severity: 'warning',
   summary: 'spark.blacklist.decommissioning.timeout shorter than YARN\'s graceful decommission timeout: Spark schedules onto nodes YARN is still draining.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, report }) {
     // Each entry the finding would sit on, with the longest YARN timeout it falls short of in any scope.
     const conflicts = new Map<PropertyEntry, Conflict>();

@@ -21,7 +21,7 @@ export const excludeOnFailureRenamed: Rule = {
   name: 'excludeonfailure-renamed',
   severity: 'warning',
   summary: 'A spark.blacklist.* key that Spark 3.1 renamed to spark.excludeOnFailure.*; Spark 4 no longer reads it.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, release, report }) {
     // Before Spark 3.1 the old names are the only ones: nothing to rename.
     if (release?.spark && compareVersions(release.spark, '3.1.0') < 0) return;

@@ -5,7 +5,7 @@ export const syntaxError: Rule = {
   name: 'syntax-error',
   severity: 'error',
   summary: 'The file cannot be read: invalid JSON, or a properties line Java refuses to load.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['syntax'],
   check({ model, report }) {
     for (const problem of model.syntaxProblems) report({ span: problem.span, path: [], message: problem.message });
   },

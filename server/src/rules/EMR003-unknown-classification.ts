@@ -12,7 +12,7 @@ export const unknownClassification: Rule = {
   name: 'unknown-classification',
   severity: 'error',
   summary: 'A top-level Classification that EMR does not know, including names with stray spaces or wrong case.',
-  formats: ['emr-json'],
+  reads: ['classifications'],
   check({ model, report }) {
     for (const c of allClassifications(model)) {
       if (c.ancestors.length > 0 || c.name === undefined || !c.nameSpan) continue;
@@ -21,7 +21,7 @@ export const unknownClassification: Rule = {
       if (trimmed !== c.name && classificationInfo(trimmed)) {
         report({
           span: c.nameSpan,
-          path: [...c.path, 'Classification'],
+          path: [...c.path, c.names.classification],
           message: `Classification "${c.name}" has ${c.name.startsWith(' ') || c.name.startsWith('\t') ? 'leading' : 'trailing'} white space; EMR compares names exactly and rejects it. Use "${trimmed}".`,
           fixes: [{ title: `Change to "${trimmed}"`, edits: [replace(c.nameSpan, JSON.stringify(trimmed))], preferred: true }],
         });
@@ -30,7 +30,7 @@ export const unknownClassification: Rule = {
       const suggestion = didYouMean(trimmed, (names ??= classificationNames()));
       report({
         span: c.nameSpan,
-        path: [...c.path, 'Classification'],
+        path: [...c.path, c.names.classification],
         message: `Unknown classification "${c.name}": EMR rejects the cluster request.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replace(c.nameSpan, JSON.stringify(suggestion))], preferred: true }] : [],
       });

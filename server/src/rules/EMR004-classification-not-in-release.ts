@@ -7,7 +7,7 @@ export const classificationNotInRelease: Rule = {
   name: 'classification-not-in-release',
   severity: 'warning',
   summary: 'A known classification that the file\'s EMR release does not offer.',
-  formats: ['emr-json'],
+  reads: ['classifications'],
   check({ model, release, report }) {
     const available = release?.classifications;
     if (!release || !available) return;
@@ -18,7 +18,7 @@ export const classificationNotInRelease: Rule = {
       const seen = info.firstSeen && info.lastSeen ? ` It is listed from ${info.firstSeen} to ${info.lastSeen}.` : '';
       report({
         span: c.nameSpan,
-        path: [...c.path, 'Classification'],
+        path: [...c.path, c.names.classification],
         message: `Classification "${c.name}" is not offered by ${release.label}${info.application ? ` (${info.application} does not ship it there)` : ''}; EMR rejects the request.${seen}`,
       });
     }

@@ -10,7 +10,7 @@ export const propertyValueNotString: Rule = {
   name: 'property-value-not-string',
   severity: 'error',
   summary: 'A Properties value written as a number, boolean, null, object or array; EMR accepts strings only.',
-  formats: ['emr-json'],
+  reads: ['properties', 'string-values'],
   check({ model, report }) {
     for (const c of allClassifications(model)) {
       for (const entry of c.properties) {

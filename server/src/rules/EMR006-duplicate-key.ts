@@ -9,7 +9,7 @@ export const duplicateKey: Rule = {
   name: 'duplicate-key',
   severity: 'warning',
   summary: 'The same key twice in one Properties object or properties file: only the last one counts.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, report }) {
     // One line table for the document, built at the first duplicate (counting lines per finding was quadratic).
     let lines: LineIndex | undefined;

@@ -8,7 +8,7 @@ export const unknownReleaseLabel: Rule = {
   name: 'unknown-release-label',
   severity: 'warning',
   summary: 'A ReleaseLabel that is not a known EMR release, so release-specific checks are skipped.',
-  formats: ['emr-json'],
+  reads: ['release-label'],
   check({ model, release, report }) {
     const label = model.cluster.releaseLabel;
     if (!label || release || !/^emr-\d+\.\d+\.\d+$/.test(label.value)) return;

@@ -9,7 +9,7 @@ export const envNeedsExport: Rule = {
   name: 'env-needs-export',
   severity: 'warning',
   summary: 'Variables put directly in the Properties of a *-env classification, where EMR ignores them; they belong in an export child.',
-  formats: ['emr-json'],
+  reads: ['classifications'],
   check({ model, report }) {
     for (const c of allClassifications(model)) {
       if (c.ancestors.length > 0 || !c.name || !c.nameSpan || c.properties.length === 0) continue;
@@ -21,13 +21,13 @@ export const envNeedsExport: Rule = {
       if (c.propertiesSpan) edits.push(replace(c.propertiesSpan, '{}'));
       if (existing) edits.push(...setProperties(model, existing, values));
       else {
-        const added = addChildClassification(model, c, { Classification: 'export', Properties: values });
+        const added = addChildClassification(model, c, { name: 'export', properties: values });
         if (added) edits.push(added);
       }
       const fixes: Fix[] = edits.length > 1 && Object.keys(values).length === names.length ? [{ title: `Move ${names.length === 1 ? names[0] : `${names.length} variables`} into an export classification`, edits, preferred: true }] : [];
       report({
         span: c.propertiesKeySpan ?? c.nameSpan,
-        path: [...c.path, 'Properties'],
+        path: [...c.path, c.names.properties],
         message: `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} set directly in the Properties of "${c.name}", which EMR does not write to the environment file; ${c.name} takes its variables from a nested "export" classification.`,
         fixes,
       });

@@ -8,7 +8,7 @@ export const duplicateClassification: Rule = {
   name: 'duplicate-classification',
   severity: 'warning',
   summary: 'The same classification twice in one Configurations array: two blocks to keep in step, and for a key in both only one value counts.',
-  formats: ['emr-json'],
+  reads: ['classifications'],
   check({ model, report }) {
     // The first classification of each name in each Configurations array, found in one pass per array.
     const firsts = new Map<readonly Classification[], Map<string, Classification>>();
@@ -35,13 +35,13 @@ export const duplicateClassification: Rule = {
       if (array && c.children.length === 0 && first.propertiesSpan && c.properties.every((e) => e.valueKind === 'string')) {
         fixes.push({
           title: `Merge into the first "${c.name}"`,
-          edits: [...setProperties(model, first, Object.fromEntries(c.properties.map((e) => [e.key, e.value]))), removeClassification(siblings, c, array)],
+          edits: [...setProperties(model, first, Object.fromEntries(c.properties.map((e) => [e.key, e.value]))), removeClassification(model, siblings, c, array)],
           preferred: true,
         });
       }
       report({
         span: c.nameSpan,
-        path: [...c.path, 'Classification'],
+        path: [...c.path, c.names.classification],
         message:
           `"${c.name}" already appears earlier in this Configurations array.` +
           (shared.length > 0 ? ` Both set ${shared.join(', ')}; only one value takes effect.` : ' Keep its properties in one block.'),

@@ -7,16 +7,16 @@ export const emptyClassification: Rule = {
   name: 'empty-classification',
   severity: 'info',
   summary: 'A classification with no properties and no nested classifications: it changes nothing.',
-  formats: ['emr-json'],
+  reads: ['classifications'],
   check({ model, report }) {
     for (const c of allClassifications(model)) {
       if (!c.name || !c.nameSpan || c.properties.length > 0 || c.children.length > 0) continue;
       const { siblings, array } = siblingsOf(c);
       report({
         span: c.nameSpan,
-        path: [...c.path, 'Classification'],
+        path: [...c.path, c.names.classification],
         message: `"${c.name}" has no properties and no nested classifications, so it changes nothing. Fill it in or remove it.`,
-        fixes: array ? [{ title: `Remove the empty "${c.name}"`, edits: [removeClassification(siblings, c, array)] }] : [],
+        fixes: array ? [{ title: `Remove the empty "${c.name}"`, edits: [removeClassification(model, siblings, c, array)] }] : [],
       });
     }
   },

@@ -21,7 +21,7 @@ export const keyInWrongClassification: Rule = {
   name: 'key-in-wrong-classification',
   severity: 'warning',
   summary: 'A Spark key in a Hadoop classification, a Hadoop key in spark-defaults, or maximizeResourceAllocation outside the spark classification.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, report }) {
     for (const c of allClassifications(model)) {
       const name = c.name?.trim();
@@ -31,7 +31,7 @@ export const keyInWrongClassification: Rule = {
       for (const entry of c.properties) {
         const key = entry.key;
         if (name === 'spark-defaults' && key === 'maximizeResourceAllocation') {
-          const fix = model.format === 'emr-json' ? moveFix(model, c, entry, 'spark') : undefined;
+          const fix = model.parts.has('classifications') ? moveFix(model, c, entry, 'spark') : undefined;
           report({
             span: entry.keySpan,
             path: entry.path,
@@ -43,12 +43,12 @@ export const keyInWrongClassification: Rule = {
         const hadoop = name === 'spark-defaults' && !key.startsWith('spark.') ? hadoopOption(key) : undefined;
         if (hadoop) {
           const fixes: Fix[] = [{ title: `Rename to spark.hadoop.${key}`, edits: [renameKey(model, entry, `spark.hadoop.${key}`)], preferred: true }];
-          const move = model.format === 'emr-json' ? moveFix(model, c, entry, hadoop.file) : undefined;
+          const move = model.parts.has('classifications') ? moveFix(model, c, entry, hadoop.file) : undefined;
           if (move) fixes.push(move);
           report({
             span: entry.keySpan,
             path: entry.path,
-            message: `"${key}" is a ${hadoop.file} setting; Spark drops keys without the spark. prefix. Use spark.hadoop.${key} to pass it to Spark's Hadoop configuration${model.format === 'emr-json' ? `, or move it to the ${hadoop.file} classification for the cluster` : ''}.`,
+            message: `"${key}" is a ${hadoop.file} setting; Spark drops keys without the spark. prefix. Use spark.hadoop.${key} to pass it to Spark's Hadoop configuration${model.parts.has('classifications') ? `, or move it to the ${hadoop.file} classification for the cluster` : ''}.`,
             fixes,
           });
           continue;

@@ -97,7 +97,7 @@ export const jvmFlagUnsupported: Rule = {
   name: 'jvm-flag-unsupported',
   severity: 'warning',
   summary: 'A JVM flag in Spark\'s Java options that the cluster\'s Java deprecates, ignores or does not know.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, release, report }) {
     const java = javaInUse(model, release);
     if (!java || !release) return;

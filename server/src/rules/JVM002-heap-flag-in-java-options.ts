@@ -24,7 +24,7 @@ export const heapFlagInJavaOptions: Rule = {
   name: 'heap-flag-in-java-options',
   severity: 'error',
   summary: 'A -Xmx heap size in Spark\'s Java options, which Spark refuses: the heap is set with spark.executor.memory or spark.driver.memory.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, release, report }) {
     const spark4 = release?.spark !== undefined && compareVersions(release.spark, '4.0.0') >= 0;
     const sparkName = release?.spark ? `Spark ${release.spark} (${release.label})` : 'Spark 3';

@@ -39,7 +39,7 @@ export const multipleGcSelected: Rule = {
   name: 'multiple-gc-selected',
   severity: 'error',
   summary: 'More than one garbage collector selected in the same JVM\'s options: the JVM refuses to start.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, release, report }) {
     const java = javaInUse(model, release)?.version;
     const refusal =

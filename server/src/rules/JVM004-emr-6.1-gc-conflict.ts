@@ -10,7 +10,7 @@ export const emr61GcConflict: Rule = {
   name: 'emr-6.1-gc-conflict',
   severity: 'error',
   summary: 'Garbage collector flags in extraJavaOptions on EMR 6.1: they conflict with EMR\'s own and the JVMs fail to launch.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, release, releaseLabel, report }) {
     const label = release?.label ?? releaseLabel;
     if (!label || !/^emr-6\.1\.\d+$/.test(label)) return;

@@ -14,7 +14,7 @@ export const gcNotConfigured: Rule = {
   name: 'gc-not-configured',
   severity: 'info',
   summary: 'On Java 8 the executors get no garbage collector choice: G1 with an early marking threshold is suggested.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, release, report }) {
     const java = javaInUse(model, release);
     if (!release || java?.version !== 8) return;
@@ -40,10 +40,10 @@ export const gcNotConfigured: Rule = {
 
     const existing = values.get(TARGET_KEY);
     const target = (existing && classifications.find((c) => c.properties.includes(existing))) ?? classifications[classifications.length - 1];
-    const anchor = model.format === 'emr-json' ? target.nameSpan : target.properties[0]?.keySpan;
+    const anchor = target.nameSpan ?? target.properties[0]?.keySpan;
     if (!anchor) return;
     let edits: TextEdit[];
-    if (existing && existing.value === '' && model.format === 'spark-properties' && existing.keySpan.end === existing.entrySpan.end) {
+    if (existing && existing.value === '' && model.format === 'properties' && existing.keySpan.end === existing.entrySpan.end) {
       // A bare key with no separator: the value needs one in front of it.
       edits = [replace(span(existing.entrySpan.end, existing.entrySpan.end), ` ${formatValue(model, flags)}`)];
     } else if (existing && existing.value.trim() === '') edits = [setValue(model, existing, flags)];
@@ -55,7 +55,7 @@ export const gcNotConfigured: Rule = {
     const javaWhy = java.setting ? `Java 8 (${java.origin})` : `Java 8, the default of ${release.label}`;
     report({
       span: anchor,
-      path: model.format === 'emr-json' ? [...target.path, 'Classification'] : target.properties[0].path,
+      path: target.nameSpan ? [...target.path, target.names.classification] : target.properties[0].path,
       message:
         `The executors run on ${javaWhy}, and no garbage collector is chosen for them here, so they keep what EMR's defaults or Java 8 pick ` +
         `(Java 8's own default is the Parallel collector, whose full collections stop an executor for seconds on large heaps). ` +

@@ -42,7 +42,7 @@ export const javaHomeMismatch: Rule = {
   name: 'java-home-mismatch',
   severity: 'warning',
   summary: 'A JAVA_HOME for a Java the release does not offer, or spark-env and hadoop-env pointing to different Javas.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, release, report }) {
     const settings = javaHomeSettings(model);
     if (release) {

@@ -19,7 +19,7 @@ export const plaintextSecret: Rule = {
   name: 'plaintext-secret',
   severity: 'warning',
   summary: 'A password, secret key or token written literally in a configuration, which EMR stores and shows in plain text.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, report }) {
     for (const c of allClassifications(model)) {
       for (const entry of c.properties) {
@@ -31,7 +31,7 @@ export const plaintextSecret: Rule = {
         if (awsKeysIn(entry.key, entry.value).length > 0) continue;
         const what = noun(entry.key);
         const exposure =
-          model.format === 'emr-json'
+          model.parts.has('classifications')
             ? 'EMR stores configurations as written and displays them in plain text to anyone who may describe the cluster (console, API, CLI history), and writes them into the configuration files on the nodes.'
             : 'The file is plain text on every node and wherever it is copied or committed, and in an EMR configuration EMR stores and displays it in plain text (console, API, CLI history).';
         report({

@@ -1,5 +1,5 @@
-import type { Node as JsonNode } from 'jsonc-parser';
-import { allClassifications, type ModelPath } from '../engine/model';
+import type { TreeNode } from '../formats/tree';
+import { allClassifications, type ConfigModel, type ModelPath } from '../engine/model';
 import { awsKeysIn, type AwsKeyMatch } from '../engine/secrets';
 import { span, type Span } from '../engine/text';
 import type { Report, Rule } from './types';
@@ -24,15 +24,11 @@ function messageFor(match: AwsKeyMatch, key: string | undefined, unnamed = 'This
   return `${subject} contains an AWS access key ID of an IAM user (AKIA...), a long-term credential that works until it is deactivated. ${EXPOSURE} Deactivate and rotate the key in IAM, and ${INSTEAD}`;
 }
 
-/**
- * Where a match lies in the document: exactly, when the value is written without escapes
- * (`quoted` says the written text starts with a quote), else the whole value.
- */
-function matchSpan(written: string, value: string, valueSpan: Span, quoted: boolean, match: AwsKeyMatch): Span {
-  const inner = quoted ? written.slice(1, -1) : written;
-  if (inner !== value) return valueSpan;
-  const start = valueSpan.start + (quoted ? 1 : 0) + match.index;
-  return span(start, start + match.length);
+/** Where a match lies in the document: exactly, when the written value maps onto it character by character, else the whole value. */
+function matchSpan(model: ConfigModel, value: string, valueSpan: Span, match: AwsKeyMatch): Span {
+  const decoded = model.writer.decode(model.text.slice(valueSpan.start, valueSpan.end), valueSpan.start);
+  if (!decoded || decoded.text !== value) return valueSpan;
+  return span(decoded.offsets[match.index], decoded.offsets[match.index + match.length]);
 }
 
 /**
@@ -40,7 +36,7 @@ function matchSpan(written: string, value: string, valueSpan: Span, quoted: bool
  * The path is one stack shared by every call (copy it to keep it): most strings hold no key, so copying
  * a path for each of them was most of this rule's time on a large document.
  */
-function jsonStrings(node: JsonNode, path: ModelPath, key: string | undefined, visit: (node: JsonNode, key: string | undefined, path: ModelPath) => void): void {
+function jsonStrings(node: TreeNode, path: ModelPath, key: string | undefined, visit: (node: TreeNode, key: string | undefined, path: ModelPath) => void): void {
   if (node.type === 'string') {
     visit(node, key, path);
     return;
@@ -70,13 +66,11 @@ export const awsAccessKey: Rule = {
   name: 'aws-access-key',
   severity: 'error',
   summary: 'A literal AWS access key ID or secret access key anywhere in the file.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, report }) {
     const reports: Report[] = [];
-    const text = model.text;
-    if (model.format === 'emr-json') {
-      if (!model.jsonRoot) return;
-      jsonStrings(model.jsonRoot, [], undefined, (node, key, path) => {
+    if (model.tree) {
+      jsonStrings(model.tree, [], undefined, (node, key, path) => {
         const value: unknown = node.value;
         // Both kinds of key are 20 characters or more; most strings are shorter.
         if (typeof value !== 'string' || value.length < 20) return;
@@ -84,7 +78,7 @@ export const awsAccessKey: Rule = {
         if (matches.length === 0) return;
         const valueSpan = span(node.offset, node.offset + node.length);
         for (const match of matches) {
-          reports.push({ span: matchSpan(text.slice(valueSpan.start, valueSpan.end), value, valueSpan, true, match), path: [...path], message: messageFor(match, key) });
+          reports.push({ span: matchSpan(model, value, valueSpan, match), path: [...path], message: messageFor(match, key) });
         }
       });
     } else {
@@ -92,14 +86,14 @@ export const awsAccessKey: Rule = {
         for (const entry of c.properties) {
           if (!entry.valueSpan) continue;
           for (const match of awsKeysIn(entry.key, entry.value)) {
-            reports.push({ span: matchSpan(entry.rawValue, entry.value, entry.valueSpan, false, match), path: entry.path, message: messageFor(match, entry.key) });
+            reports.push({ span: matchSpan(model, entry.value, entry.valueSpan, match), path: entry.path, message: messageFor(match, entry.key) });
           }
         }
       }
-      for (const comment of model.comments) {
-        for (const match of awsKeysIn(undefined, comment.text)) {
-          reports.push({ span: matchSpan(comment.text, comment.text, comment.span, false, match), path: [], message: messageFor(match, undefined, 'This comment') });
-        }
+    }
+    for (const comment of model.comments) {
+      for (const match of awsKeysIn(undefined, comment.text)) {
+        reports.push({ span: span(comment.span.start + match.index, comment.span.start + match.index + match.length), path: [], message: messageFor(match, undefined, 'This comment') });
       }
     }
     for (const r of reports) report(r);

@@ -10,7 +10,7 @@ export const unknownSparkKey: Rule = {
   name: 'unknown-spark-key',
   severity: 'warning',
   summary: 'A spark.* key that Spark does not define; Spark ignores it without a word.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, report }) {
     for (const { entry } of entriesOf(model, 'spark-defaults')) {
       const key = entry.key;

@@ -9,7 +9,7 @@ export const deprecatedSparkKey: Rule = {
   name: 'deprecated-spark-key',
   severity: 'warning',
   summary: 'A deprecated or renamed Spark key, with its replacement.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, report }) {
     for (const { entry, classification } of entriesOf(model, 'spark-defaults')) {
       const option = sparkOption(entry.key);

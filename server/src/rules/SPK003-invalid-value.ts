@@ -7,7 +7,7 @@ export const invalidValue: Rule = {
   name: 'invalid-value',
   severity: 'error',
   summary: 'A value Spark cannot parse for the key\'s type or unit, or outside the range Spark accepts.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, report }) {
     for (const { entry, valueSpan, problem } of sparkValueProblems(model)) {
       if (problem.fractional) continue;

@@ -7,7 +7,7 @@ export const fractionalValue: Rule = {
   name: 'fractional-value',
   severity: 'error',
   summary: 'A fraction where Spark wants a whole number: sizes like 1.5g, durations like 0.5h, counts like 2.5.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, report }) {
     for (const { entry, valueSpan, problem } of sparkValueProblems(model)) {
       if (!problem.fractional) continue;

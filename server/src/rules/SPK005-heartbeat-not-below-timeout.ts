@@ -41,7 +41,7 @@ export const heartbeatNotBelowTimeout: Rule = {
   name: 'heartbeat-not-below-timeout',
   severity: 'error',
   summary: 'spark.executor.heartbeatInterval not below spark.network.timeout: Spark refuses to start.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, report }) {
     // Each entry the finding would sit on, with the tightest timeout it meets in any scope.
     const conflicts = new Map<PropertyEntry, Conflict>();

@@ -8,7 +8,7 @@ export const nonSparkKey: Rule = {
   name: 'non-spark-key',
   severity: 'warning',
   summary: 'A key in spark-defaults that does not start with spark.: spark-submit drops it with only a log line.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, report }) {
     for (const { entry } of entriesOf(model, 'spark-defaults')) {
       const key = entry.key;

@@ -11,7 +11,7 @@ export const memoryWithoutUnit: Rule = {
   name: 'memory-without-unit',
   severity: 'warning',
   summary: 'A size written as a bare number, which Spark reads in the key\'s own unit (MiB for executor and driver memory).',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check({ model, report }) {
     for (const { entry } of entriesOf(model, 'spark-defaults')) {
       const option = sparkOption(entry.key);

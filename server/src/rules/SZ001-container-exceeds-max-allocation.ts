@@ -21,7 +21,7 @@ export const containerExceedsMaxAllocation: Rule = {
   name: 'container-exceeds-max-allocation',
   severity: 'error',
   summary: 'An executor or driver container larger than yarn.scheduler.maximum-allocation-mb: Spark refuses to submit.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = sized(context);
     if (!s) return;

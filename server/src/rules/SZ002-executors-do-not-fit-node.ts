@@ -7,7 +7,7 @@ export const executorsDoNotFitNode: Rule = {
   name: 'executors-do-not-fit-node',
   severity: 'warning',
   summary: 'Fewer executors fit on a node than the requested executor count implies, because YARN has less memory than the node.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = sized(context);
     if (!s || s.evaluation.requestedInstances === undefined || s.evaluation.requestedInstances <= s.evaluation.capacity) return;

@@ -8,7 +8,7 @@ export const executorInstancesExceedCapacity: Rule = {
   name: 'executor-instances-exceed-capacity',
   severity: 'warning',
   summary: 'spark.executor.instances asks for more executors than the cluster can host at once.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = sized(context);
     if (!s || s.evaluation.groups.every((g) => g.executorsPerNode === 0)) return;

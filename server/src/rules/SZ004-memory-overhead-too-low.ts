@@ -8,7 +8,7 @@ export const memoryOverheadTooLow: Rule = {
   name: 'memory-overhead-too-low',
   severity: 'warning',
   summary: 'An explicit memory overhead below what Spark would choose itself: max(384 MiB, 10 % of the heap).',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = settingsOf(context);
     if (!s) return;

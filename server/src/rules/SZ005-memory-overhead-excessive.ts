@@ -9,7 +9,7 @@ export const memoryOverheadExcessive: Rule = {
   name: 'memory-overhead-excessive',
   severity: 'warning',
   summary: 'An explicit memory overhead of half the heap or more: memory YARN reserves that neither the heap nor Spark uses.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = settingsOf(context);
     if (!s) return;

@@ -12,7 +12,7 @@ export const executorMemoryTooSmall: Rule = {
   name: 'executor-memory-too-small',
   severity: 'error',
   summary: 'Executor or driver memory below the 450 MiB Spark needs (1.5 x its 300 MiB reserve): Spark fails at start.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = settingsOf(context);
     if (!s) return;

@@ -8,7 +8,7 @@ export const coresExceedNodeVcpus: Rule = {
   name: 'cores-exceed-node-vcpus',
   severity: 'error',
   summary: 'An executor or driver asks for more cores than a node has vCPUs: YARN can never place it.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = sized(context);
     if (!s) return;

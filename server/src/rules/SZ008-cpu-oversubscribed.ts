@@ -6,7 +6,7 @@ export const cpuOversubscribed: Rule = {
   name: 'cpu-oversubscribed',
   severity: 'warning',
   summary: 'More executor cores packed on a node than it has vCPUs: YARN on EMR counts memory only, so nothing stops it.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = sized(context);
     if (!s) return;

@@ -7,7 +7,7 @@ export const executorCoresHigh: Rule = {
   name: 'executor-cores-high',
   severity: 'info',
   summary: 'More than 5 cores per executor: beyond that, HDFS and S3 throughput per task and GC pauses get worse.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = settingsOf(context);
     const entry = s?.settings.get('spark.executor.cores');

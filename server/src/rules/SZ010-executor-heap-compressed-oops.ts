@@ -11,7 +11,7 @@ export const executorHeapCompressedOops: Rule = {
   name: 'executor-heap-compressed-oops',
   severity: 'info',
   summary: 'A heap from 32 GiB to 48 GiB: the JVM drops compressed object pointers, so it holds little more than a 31 GiB heap.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = settingsOf(context);
     if (!s) return;

@@ -7,7 +7,7 @@ export const parallelismLow: Rule = {
   name: 'parallelism-low',
   severity: 'warning',
   summary: 'spark.default.parallelism below twice the executor cores the cluster runs: cores sit idle.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = sized(context);
     const entry = s?.settings.get('spark.default.parallelism');

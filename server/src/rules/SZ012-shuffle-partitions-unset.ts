@@ -8,7 +8,7 @@ export const shufflePartitionsUnset: Rule = {
   name: 'shuffle-partitions-unset',
   severity: 'warning',
   summary: 'spark.default.parallelism is set but spark.sql.shuffle.partitions is not: DataFrame and SQL shuffles stay at 200.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = settingsOf(context);
     const entry = s?.settings.get('spark.default.parallelism');

@@ -6,7 +6,7 @@ export const yarnMemoryUnderused: Rule = {
   name: 'yarn-memory-underused',
   severity: 'info',
   summary: 'The configuration leaves more than 15 % of the cluster\'s YARN memory idle.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = sized(context);
     if (!s || s.evaluation.dynamicAllocation || s.evaluation.capacity === 0) return;

@@ -11,7 +11,7 @@ export const dynamicAllocationConflict: Rule = {
   name: 'dynamic-allocation-conflict',
   severity: 'warning',
   summary: 'Dynamic allocation set up inconsistently: with a fixed executor count, without bounds, or with bounds that contradict.',
-  formats: ['emr-json', 'spark-properties'],
+  reads: ['properties'],
   check(context) {
     const s = settingsOf(context);
     if (!s) return;

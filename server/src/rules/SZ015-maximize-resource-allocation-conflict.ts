@@ -11,7 +11,7 @@ export const maximizeResourceAllocationConflict: Rule = {
   name: 'maximize-resource-allocation-conflict',
   severity: 'warning',
   summary: 'EMR\'s maximizeResourceAllocation is on while spark-defaults sizes executors by hand.',
-  formats: ['emr-json'],
+  reads: ['classifications'],
   check(context) {
     const s = settingsOf(context);
     if (!s) return;

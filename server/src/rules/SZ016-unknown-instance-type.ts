@@ -11,7 +11,7 @@ export const unknownInstanceType: Rule = {
   name: 'unknown-instance-type',
   severity: 'error',
   summary: 'An InstanceType that is not an EC2 instance type EMR supports; the cluster cannot be sized or launched.',
-  formats: ['emr-json'],
+  reads: ['cluster'],
   check({ model, report }) {
     for (const group of model.cluster.groups) {
       for (const choice of group.types) {

@@ -22,7 +22,7 @@ export const yarnMemoryCheckEnabled: Rule = {
   name: 'yarn-memory-check-enabled',
   severity: 'warning',
   summary: 'YARN\'s virtual or physical memory check turned on in yarn-site: containers get killed for spurious overshoots.',
-  formats: ['emr-json'],
+  reads: ['classifications'],
   check({ model, report }) {
     for (const { entry } of entriesOf(model, 'yarn-site')) {
       const reason = WHY[entry.key];

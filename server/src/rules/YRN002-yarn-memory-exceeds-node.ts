@@ -22,7 +22,7 @@ export const yarnMemoryExceedsNode: Rule = {
   name: 'yarn-memory-exceeds-node',
   severity: 'error',
   summary: 'yarn.nodemanager.resource.memory-mb above the RAM of the instance type it applies to: the OS kills containers.',
-  formats: ['emr-json'],
+  reads: ['classifications'],
   check(context) {
     const { model } = context;
     const shape = context.sizing().cluster;

@@ -23,7 +23,7 @@ export const maxAllocationExceedsNodeMemory: Rule = {
   name: 'max-allocation-exceeds-node-memory',
   severity: 'warning',
   summary: 'yarn.scheduler.maximum-allocation-mb above the memory YARN has on a node: a container that large can never be placed.',
-  formats: ['emr-json'],
+  reads: ['classifications'],
   check(context) {
     const { model } = context;
     const shape = context.sizing().cluster;

@@ -1,6 +1,6 @@
 import type { EmrRelease } from '../catalog';
 import type { Finding, Fix, RelatedLocation, Severity } from '../engine/findings';
-import type { ConfigModel, DocumentFormat, ModelPath } from '../engine/model';
+import type { ConfigModel, ModelPart, ModelPath } from '../engine/model';
 import type { Span } from '../engine/text';
 import type { SizingReport } from '../sizing/report';
 
@@ -12,7 +12,8 @@ export interface RuleMeta {
   severity: Severity;
   /** One line: what the rule catches. */
   summary: string;
-  formats: readonly DocumentFormat[];
+  /** The parts of the model the rule reads: it runs on every document that provides them all, whatever its format. */
+  reads: readonly ModelPart[];
 }
 
 export interface Report {

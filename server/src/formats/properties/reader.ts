@@ -1,11 +1,14 @@
-import type { Classification, ConfigModel, ConfigurationScope, PropertyEntry, SyntaxProblem } from './model';
-import { span, type Span } from './text';
+import { API_NAMES, type Classification, type ConfigModel, type ModelPart, type ConfigurationScope, type PropertyEntry, type SyntaxProblem } from '../../engine/model';
+import { span, type Span } from '../../engine/text';
+import { propertiesWriter } from './writer';
 
 // A reader faithful to java.util.Properties.load, which is how Spark reads spark-defaults.conf:
 // natural lines end at \n, \r or \r\n; a line ending in an odd number of backslashes continues on the next one
 // (whose leading white space is dropped); '#' or '!' as the first non-blank character makes a comment line;
 // the key ends at the first unescaped '=', ':' or white space; escapes \t \n \r \f \uXXXX, and a backslash
 // before any other character stands for that character.
+
+const PROPERTIES_PARTS: ReadonlySet<ModelPart> = new Set(['syntax', 'properties']);
 
 const isBlank = (c: string) => c === ' ' || c === '\t' || c === '\f';
 const isLineEnd = (c: string) => c === '\n' || c === '\r';
@@ -125,7 +128,8 @@ function splitKeyValue(line: LogicalLine): { keyEnd: number; valueStart: number 
   return { keyEnd, valueStart };
 }
 
-export function parseSparkProperties(text: string): ConfigModel {
+/** Reads a spark-defaults file into the neutral model: one scope holding one spark-defaults classification. */
+export function readProperties(text: string): ConfigModel {
   const entries: PropertyEntry[] = [];
   const comments: { text: string; span: Span }[] = [];
   const problems: SyntaxProblem[] = [];
@@ -169,7 +173,7 @@ export function parseSparkProperties(text: string): ConfigModel {
     });
   }
 
-  const scope: ConfigurationScope = { kind: 'properties-file', path: [], span: span(0, text.length), classifications: [] };
+  const scope: ConfigurationScope = { kind: 'properties-file', path: [], span: span(0, text.length), classifications: [], names: API_NAMES };
   const classification: Classification = {
     name: 'spark-defaults',
     span: span(0, text.length),
@@ -178,31 +182,21 @@ export function parseSparkProperties(text: string): ConfigModel {
     children: [],
     ancestors: [],
     scope,
+    names: API_NAMES,
   };
   scope.classifications.push(classification);
   return {
-    format: 'spark-properties',
+    format: 'properties',
+    shape: { id: 'spark-defaults', label: 'a spark-defaults file' },
+    parts: PROPERTIES_PARTS,
     text,
     recognized: true,
     scopes: [scope],
-    cluster: { applications: [], groups: [] },
+    cluster: { applications: [], groups: [], notLiteral: [] },
+    submissions: [],
     syntaxProblems: problems,
+    schemaTargets: [],
     comments,
+    writer: propertiesWriter,
   };
-}
-
-/** Writes a value so that java.util.Properties reads it back unchanged. */
-export function escapePropertiesValue(value: string): string {
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (c === '\\') out += '\\\\';
-    else if (c === '\n') out += '\\n';
-    else if (c === '\r') out += '\\r';
-    else if (c === '\t') out += '\\t';
-    else if (c === '\f') out += '\\f';
-    else if (i === 0 && c === ' ') out += '\\ ';
-    else out += c;
-  }
-  return out;
 }

@@ -1,5 +1,5 @@
 import { classificationInfo, emrRelease, hadoopOption, instanceType, sparkOption, type SparkOption } from '../catalog';
-import type { Analysis } from '../engine/analyze';
+import type { Analysis } from '../analysis/analyze';
 import { targetAt } from '../engine/locate';
 import { formatMiB } from '../engine/units';
 import type { SizingReport } from '../sizing/report';

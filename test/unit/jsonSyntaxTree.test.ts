@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createScanner, getNodeValue, parseTree, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
-import { parseJsonTree } from '../../server/src/engine/jsonTree';
+import { parseJsonTree } from '../../server/src/formats/json/syntaxTree';
 import { repoRoot } from '../helpers';
 
 const SEED = 20240917;

@@ -1,13 +1,12 @@
 import { emrRelease, type EmrRelease } from '../catalog';
+import { compareFindings, type Finding, type Severity } from '../engine/findings';
+import type { ConfigModel } from '../engine/model';
+import { isSuppressed, suppressionsOf } from '../engine/suppressions';
+import { readDocument, type FormatQuery } from '../formats';
 import { RULES } from '../rules';
 import type { Rule, RuleContext } from '../rules/types';
 import { computeSizing, type ClusterOverride } from '../sizing/compute';
 import type { SizingReport } from '../sizing/report';
-import { compareFindings, type Finding, type Severity } from './findings';
-import { parseEmrJson } from './jsonModel';
-import type { ConfigModel, DocumentFormat } from './model';
-import { parseSparkProperties } from './propertiesModel';
-import { isSuppressed, suppressionsOf } from './suppressions';
 
 /** Documents larger than this are refused rather than parsed (the editor reports one finding, the CLI exits 2). */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
@@ -33,26 +32,17 @@ export interface Analysis {
   ruleFailures: { ruleId: string; error: string }[];
 }
 
-/** Which reader a file name calls for; undefined when the name does not tell. */
-export function formatForFileName(fileName: string): DocumentFormat | undefined {
-  const base = fileName.split(/[\\/]/).pop()!.toLowerCase();
-  if (base === 'spark-defaults.conf' || base.endsWith('.spark.conf') || base.endsWith('.conf') || base.endsWith('.properties')) return 'spark-properties';
-  if (base.endsWith('.json') || base.endsWith('.jsonc')) return 'emr-json';
-  return undefined;
-}
-
-/** The format by name, else by content: JSON documents start with { or [. */
-export function detectFormat(fileName: string, text: string): DocumentFormat {
-  return formatForFileName(fileName) ?? (/^\uFEFF?\s*[[{]/.test(text) ? 'emr-json' : 'spark-properties');
-}
-
-export function parseDocument(text: string, format: DocumentFormat, options: { allowComments?: boolean } = {}): ConfigModel {
-  return format === 'emr-json' ? parseEmrJson(text, options) : parseSparkProperties(text);
+/**
+ * The release a label names. EMR on EKS labels carry a suffix (`emr-6.15.0-latest`, `emr-6.10.0-20230905`) on
+ * the release they refresh.
+ */
+export function releaseOf(label: string): EmrRelease | undefined {
+  return emrRelease(label) ?? emrRelease(label.replace(/-(latest|\d{8})$/, ''));
 }
 
 function resolveRelease(model: ConfigModel, fallback?: string): { release?: EmrRelease; label?: string } {
   const label = model.cluster.releaseLabel?.value ?? fallback;
-  return { release: label ? emrRelease(label) : undefined, label };
+  return { release: label ? releaseOf(label) : undefined, label };
 }
 
 function effectiveSeverity(rule: Rule, requested: Severity, overrides?: Record<string, SeverityOverride>): SeverityOverride {
@@ -67,7 +57,7 @@ function effectiveSeverity(rule: Rule, requested: Severity, overrides?: Record<s
  * fixes whose edits all end before the first problem are kept.
  */
 function dropFixesPastSyntaxProblems(model: ConfigModel, findings: Finding[]): void {
-  if (model.format !== 'emr-json' || model.syntaxProblems.length === 0) return;
+  if (model.format === 'properties' || model.syntaxProblems.length === 0) return;
   const first = model.syntaxProblems.reduce((min, p) => Math.min(min, p.span.start), Infinity);
   for (const finding of findings) finding.fixes = finding.fixes.filter((fix) => fix.edits.every((edit) => edit.span.end < first));
 }
@@ -102,7 +92,7 @@ export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}):
     },
   };
   for (const next of options.rules ?? RULES) {
-    if (!next.formats.includes(model.format)) continue;
+    if (!next.reads.every((part) => model.parts.has(part))) continue;
     if (options.severities && effectiveSeverity(next, next.severity, options.severities) === 'off') continue;
     rule = next;
     try {
@@ -118,8 +108,7 @@ export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}):
   return { model, findings: kept, sizing: getSizing(), ruleFailures };
 }
 
-export function analyzeText(text: string, fileName: string, options: AnalysisOptions & { format?: DocumentFormat } = {}): Analysis {
-  const format = options.format ?? detectFormat(fileName, text);
-  const model = parseDocument(text, format, { allowComments: fileName.toLowerCase().endsWith('.jsonc') });
-  return analyzeModel(model, options);
+/** Reads and analyses a document (one that no format reads, or that is not an EMR configuration, is not recognized). */
+export function analyzeText(text: string, fileName: string, options: AnalysisOptions & Omit<FormatQuery, 'text' | 'fileName'> = {}): Analysis {
+  return analyzeModel(readDocument({ text, fileName, languageId: options.languageId }), options);
 }

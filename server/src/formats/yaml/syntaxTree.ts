@@ -1,0 +1,162 @@
+import { CST, isAlias, isMap, isScalar, isSeq, Lexer, parseDocument, type Node as YamlNode } from 'yaml';
+import type { SyntaxProblem } from '../../engine/model';
+import { span, type Span } from '../../engine/text';
+import type { TreeNode, TreeNodeType } from '../tree';
+
+// YAML read with the `yaml` package and converted into the same tree JSON is read into (as yaml-language-server
+// converts YAML for the JSON language service), so every EMR shape is read by one set of path maps.
+
+/** Node types the YAML core schema resolves without a tag of ours; anything else is not literal data. */
+const CORE_TAG = /^tag:yaml\.org,2002:/;
+
+export interface YamlTree {
+  root: TreeNode | undefined;
+  problems: SyntaxProblem[];
+  comments: { text: string; span: Span }[];
+}
+
+interface Mutable {
+  type: TreeNodeType;
+  value?: unknown;
+  offset: number;
+  length: number;
+  parent?: Mutable;
+  children?: Mutable[];
+  opaque?: string;
+  flow?: boolean;
+}
+
+function scalarType(value: unknown): TreeNodeType {
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'number' || typeof value === 'bigint') return 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  return 'null';
+}
+
+/** Where a node's text starts, its tag included (`!Ref Name` starts at the `!`): the library's range starts at the value. */
+function startWithTag(text: string, node: YamlNode): number {
+  const start = node.range![0];
+  const tag = node.tag;
+  if (!tag || CORE_TAG.test(tag)) return start;
+  const written = tag.startsWith('!') ? tag : `!<${tag}>`;
+  const at = text.lastIndexOf(written, start);
+  if (at < 0 || start - at > written.length + 200) return start;
+  for (let i = at + written.length; i < start; i++) if (text[i] !== ' ' && text[i] !== '\t' && text[i] !== '\n' && text[i] !== '\r') return start;
+  return at;
+}
+
+/** The end of a node's value, without the line break and comments a block collection's range runs on to. */
+function valueEnd(node: YamlNode): number {
+  return node.range![1];
+}
+
+function convert(text: string, top: YamlNode): TreeNode {
+  // An explicit stack: the converted tree may nest deeper than the call stack allows.
+  const created: Mutable[] = [];
+  const make = (node: YamlNode): Mutable => {
+    const made = makeNode(text, node);
+    created.push(made);
+    return made;
+  };
+  const root = make(top);
+  const stack: { source: YamlNode; target: Mutable }[] = [{ source: top, target: root }];
+  while (stack.length > 0) {
+    const { source, target } = stack.pop()!;
+    if (isMap(source)) {
+      target.children = [];
+      for (const pair of source.items) {
+        if (!isScalar(pair.key) && !isAlias(pair.key) && pair.key !== null) continue;
+        const key = pair.key ? make(pair.key as YamlNode) : undefined;
+        if (!key) continue;
+        const value = pair.value ? make(pair.value as YamlNode) : undefined;
+        const property: Mutable = { type: 'property', offset: key.offset, length: 0, parent: target, children: value ? [key, value] : [key] };
+        created.push(property);
+        key.parent = property;
+        if (value) {
+          value.parent = property;
+          stack.push({ source: pair.value as YamlNode, target: value });
+        }
+        target.children.push(property);
+      }
+    } else if (isSeq(source)) {
+      target.children = [];
+      for (const item of source.items) {
+        if (!item) continue;
+        const child = make(item as YamlNode);
+        child.parent = target;
+        target.children.push(child);
+        stack.push({ source: item as YamlNode, target: child });
+      }
+    }
+  }
+  // Children were made after their parents: from the last made to the first, every end is known before it is needed.
+  // A property ends with its value; a block collection with its last item (its range runs on over line breaks).
+  for (let i = created.length - 1; i >= 0; i--) {
+    const node = created[i];
+    const last = node.children?.[node.children.length - 1];
+    if (node.type === 'property') node.length = last!.offset + last!.length - node.offset;
+    else if (last && !node.flow && !node.opaque) node.length = last.offset + last.length - node.offset;
+  }
+  return root;
+}
+
+function makeNode(text: string, node: YamlNode): Mutable {
+  const start = startWithTag(text, node);
+  const base = { offset: start, length: Math.max(0, valueEnd(node) - start) };
+  const tag = node.tag && !CORE_TAG.test(node.tag) ? node.tag : undefined;
+  if (isAlias(node)) return { type: 'null', ...base, opaque: 'an alias' };
+  if (isScalar(node)) return { type: scalarType(node.value), value: node.value, ...base, opaque: tag };
+  if (isMap(node)) return { type: 'object', ...base, opaque: tag, flow: node.flow === true };
+  if (isSeq(node)) return { type: 'array', ...base, opaque: tag, flow: node.flow === true };
+  return { type: 'null', ...base };
+}
+
+function describeError(code: string, message: string): string {
+  const first = message.split(/ at line \d+, column \d+/)[0].split('\n')[0].trim();
+  switch (code) {
+    case 'BAD_INDENT':
+      return 'This line is not indented as YAML expects here.';
+    case 'MISSING_CHAR':
+      return `A character YAML expects is missing here (${first}).`;
+    case 'MULTIPLE_DOCS':
+      return 'The file holds several YAML documents; only the first is read.';
+    case 'DUPLICATE_KEY':
+      return 'The same key twice in one mapping: YAML refuses it.';
+    default:
+      return `This is not valid YAML: ${first.replace(/\.$/, '')}.`;
+  }
+}
+
+/** Comments, found with the library's own lexer. */
+function commentsOf(text: string): { text: string; span: Span }[] {
+  const comments: { text: string; span: Span }[] = [];
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (CST.tokenType(token) === 'comment') comments.push({ text: token, span: span(offset, offset + token.length) });
+    offset += token.length;
+  }
+  return comments;
+}
+
+export function parseYamlTree(text: string): YamlTree {
+  let document;
+  try {
+    // Duplicate keys are reported by the rules (with the one that takes effect), not refused here.
+    document = parseDocument(text, { uniqueKeys: false, keepSourceTokens: false, prettyErrors: false, strict: false });
+  } catch (error) {
+    const why = error instanceof RangeError ? 'This YAML is nested too deep to be read.' : 'This YAML could not be read.';
+    return { root: undefined, problems: [{ message: why, span: span(0, Math.min(1, text.length)) }], comments: [] };
+  }
+  const problems: SyntaxProblem[] = document.errors.map((e) => {
+    const [start, end] = e.pos;
+    return { message: describeError(e.code, e.message), span: span(Math.min(start, text.length), Math.min(Math.max(end, start + 1), text.length)) };
+  });
+  let root: TreeNode | undefined;
+  try {
+    root = document.contents ? convert(text, document.contents as YamlNode) : undefined;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ message: 'This YAML is nested too deep to be read.', span: span(0, Math.min(1, text.length)) });
+  }
+  return { root, problems, comments: commentsOf(text) };
+}

@@ -1,0 +1,254 @@
+import { stringify } from 'yaml';
+import type { TextEdit } from '../../engine/findings';
+import { oncePer } from '../../engine/memo';
+import type { ConfigModel, ConfigurationNames } from '../../engine/model';
+import { span, type Span } from '../../engine/text';
+import { indentUnit, lineStartBefore, newlineOf, positionIn, removeSeparatedItem, replace, spansOf } from '../layout';
+import type { FormatWriter, ItemList, NewClassification } from '../types';
+
+const newlineIn = oncePer((model: ConfigModel) => newlineOf(model.text));
+const indentUnitIn = oncePer((model: ConfigModel) => indentUnit(model.text));
+
+// ---- Scalars ----
+
+/** Characters that end or open something in a flow collection, so a plain scalar holding one is quoted. */
+const FLOW_INDICATORS = /[,[\]{}]/;
+
+/**
+ * A string as a YAML scalar that reads back as the same string in block and flow context: plain when the YAML
+ * library would write it plain and it holds no flow indicator, else in the quote style of the text it replaces,
+ * else double-quoted (a JSON string is a valid YAML double-quoted scalar).
+ */
+function scalar(value: string, replacing?: string): string {
+  if (replacing?.startsWith("'") && !/[\r\n]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
+  if (!replacing?.startsWith('"') && value !== '' && !FLOW_INDICATORS.test(value)) {
+    const plain = stringify(value, { lineWidth: 0 }).replace(/\r?\n$/, '');
+    if (plain === value) return plain;
+  }
+  return JSON.stringify(value);
+}
+
+const DOUBLE_QUOTED_ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+  N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+};
+const HEX_ESCAPE_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/**
+ * Decodes a scalar written on one line (plain, single- or double-quoted), recording where each decoded character
+ * starts; undefined for block scalars, multi-line scalars and tagged values, which do not map character by character.
+ */
+function decodeScalar(raw: string, base: number): { text: string; offsets: number[] } | undefined {
+  if (raw === '' || /[\r\n]/.test(raw) || raw.startsWith('|') || raw.startsWith('>') || raw.startsWith('!') || raw.startsWith('&') || raw.startsWith('*')) return undefined;
+  const offsets: number[] = [];
+  let text = '';
+  if (raw.startsWith("'")) {
+    if (raw.length < 2 || !raw.endsWith("'")) return undefined;
+    for (let i = 1; i < raw.length - 1; i++) {
+      offsets.push(base + i);
+      text += raw[i];
+      if (raw[i] === "'") i++;
+    }
+    offsets.push(base + raw.length - 1);
+    return { text, offsets };
+  }
+  if (raw.startsWith('"')) {
+    if (raw.length < 2 || !raw.endsWith('"')) return undefined;
+    for (let i = 1; i < raw.length - 1; i++) {
+      offsets.push(base + i);
+      if (raw[i] !== '\\') {
+        text += raw[i];
+        continue;
+      }
+      const e = raw[i + 1];
+      const hexLength = HEX_ESCAPE_LENGTH[e];
+      if (hexLength) {
+        const hex = raw.slice(i + 2, i + 2 + hexLength);
+        if (!new RegExp(`^[0-9a-fA-F]{${hexLength}}$`).test(hex)) return undefined;
+        text += String.fromCodePoint(parseInt(hex, 16));
+        i += 1 + hexLength;
+      } else if (e !== undefined && e in DOUBLE_QUOTED_ESCAPES) {
+        text += DOUBLE_QUOTED_ESCAPES[e];
+        i += 1;
+      } else return undefined;
+    }
+    offsets.push(base + raw.length - 1);
+    return { text, offsets };
+  }
+  for (let i = 0; i < raw.length; i++) offsets.push(base + i);
+  offsets.push(base + raw.length);
+  return { text: raw, offsets };
+}
+
+/** Text to put inside an existing scalar; undefined when the scalar's style cannot hold it (the value is rewritten). */
+function fragment(text: string, hostRaw: string, atStart: boolean): string | undefined {
+  if (hostRaw.startsWith('"')) return JSON.stringify(text).slice(1, -1);
+  if (hostRaw.startsWith("'")) return /[\r\n]/.test(text) ? undefined : text.replace(/'/g, "''");
+  // Inside a plain scalar: nothing that starts a comment, a mapping, a flow collection or a quoted scalar.
+  if (/[\r\n#:,[\]{}'"]/.test(text) || (atStart && /^[-?|>!&*%@`\s]/.test(text))) return undefined;
+  return text;
+}
+
+// ---- Layout ----
+
+/** The column of an offset, as spaces: YAML indentation is counted in columns, and `- ` counts too. */
+function columnAt(text: string, offset: number): string {
+  return ' '.repeat(offset - lineStartBefore(text, offset));
+}
+
+/** The offset where the line holding `offset` ends (before its line break). */
+function lineEnd(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/** Past the line break at `offset`, if there is one. */
+function pastLineBreak(text: string, offset: number): number {
+  if (text[offset] === '\r' && text[offset + 1] === '\n') return offset + 2;
+  if (text[offset] === '\n' || text[offset] === '\r') return offset + 1;
+  return offset;
+}
+
+const isFlow = (text: string, at: Span) => text[at.start] === '{' || text[at.start] === '[';
+
+/** Deletes the whole lines from the one `start` is on through the one `end` is on. */
+function removeLines(text: string, start: number, end: number): TextEdit {
+  const last = text[end - 1] === '\n' || text[end - 1] === '\r' ? end - 1 : end;
+  return replace(span(lineStartBefore(text, start), pastLineBreak(text, lineEnd(text, last))), '');
+}
+
+/**
+ * The start of a block sequence item's line content (its `-`), when only the dash and blanks precede the item on
+ * its line; the item itself otherwise.
+ */
+function itemDash(text: string, item: Span): number {
+  let i = item.start;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return text[i - 1] === '-' ? i - 1 : item.start;
+}
+
+/** Removes items `from`..`to` of a sequence: flow ones with their commas, block ones with their lines. */
+function removeSequenceItems(model: ConfigModel, list: ItemList, from: number, to: number): TextEdit {
+  const text = model.text;
+  const { items } = list;
+  if (isFlow(text, list.span)) {
+    if (from === 0 && to === items.length - 1) return replace(list.span, '[]');
+    if (from > 0) return replace(span(items[from - 1].end, items[to].end), '');
+    return replace(span(items[from].start, items[to + 1].start), '');
+  }
+  if (from === 0 && to === items.length - 1) return replace(span(itemDash(text, items[0]), items[to].end), '[]');
+  return removeLines(text, itemDash(text, items[from]), items[to].end);
+}
+
+/** A classification as YAML lines at a column, in block style; `first` prefixes the first line (`- `). */
+function classificationLines(names: ConfigurationNames, value: NewClassification, column: string, unit: string, newline: string): string {
+  const properties = Object.entries(value.properties).map(([k, v]) => `${newline}${column}${unit}${scalar(k)}: ${scalar(v)}`);
+  const body = properties.length > 0 ? `${names.properties}:${properties.join('')}` : `${names.properties}: {}`;
+  return `${names.classification}: ${scalar(value.name)}${newline}${column}${body}`;
+}
+
+function classificationFlow(names: ConfigurationNames, value: NewClassification): string {
+  const properties = Object.entries(value.properties).map(([k, v]) => `${scalar(k)}: ${scalar(v)}`).join(', ');
+  return `{${names.classification}: ${scalar(value.name)}, ${names.properties}: {${properties}}}`;
+}
+
+/** Appends a classification to a sequence of them, as the sequence is written (block or flow, or empty `[]`). */
+function appendClassification(model: ConfigModel, list: Span, items: readonly Span[], names: ConfigurationNames, value: NewClassification, ownerKeyStart: number): TextEdit {
+  const text = model.text;
+  const newline = newlineIn(model);
+  const unit = indentUnitIn(model);
+  const last = items[items.length - 1];
+  if (isFlow(text, list)) {
+    if (last) return replace(span(last.end, last.end), `, ${classificationFlow(names, value)}`);
+    // An empty flow list becomes a block one under its key.
+    const dash = columnAt(text, ownerKeyStart) + unit;
+    return replace(list, `${newline}${dash}- ${classificationLines(names, value, `${dash}  `, unit, newline)}`);
+  }
+  if (!last) return replace(span(list.start, list.start), `- ${classificationLines(names, value, `${columnAt(text, list.start)}  `, unit, newline)}`);
+  const dash = itemDash(text, last);
+  const dashColumn = columnAt(text, dash);
+  const itemColumn = columnAt(text, last.start);
+  const end = lineEnd(text, text[last.end - 1] === '\n' || text[last.end - 1] === '\r' ? last.end - 1 : last.end);
+  return replace(span(end, end), `${newline}${dashColumn}-${' '.repeat(Math.max(1, itemColumn.length - dashColumn.length - 1))}${classificationLines(names, value, itemColumn, unit, newline)}`);
+}
+
+// ---- The writer ----
+
+export const yamlWriter: FormatWriter = {
+  key: (key, replacing) => scalar(key, replacing),
+  value: (value, replacing) => scalar(value, replacing),
+  decode: decodeScalar,
+  fragment,
+
+  completeEntry(model, entry, value) {
+    // `key:` with nothing after it: the value goes after the colon.
+    const at = entry.valueSpan ?? span(entry.keySpan.end, entry.keySpan.end);
+    const colon = entry.valueSpan ? '' : ':';
+    const before = model.text[at.start - 1];
+    return replace(span(at.start, at.start), `${colon}${before === ' ' ? '' : ' '}${scalar(value)}`);
+  },
+
+  removeEntry(model, classification, entry) {
+    const text = model.text;
+    const members = classification.properties;
+    const container = classification.propertiesSpan ?? classification.span;
+    if (isFlow(text, container)) return removeSeparatedItem(spansOf(members, (m) => m.entrySpan), positionIn(members, entry), container, '{}');
+    if (members.length === 1) return replace(span(members[0].entrySpan.start, members[0].entrySpan.end), '{}');
+    return removeLines(text, entry.entrySpan.start, entry.entrySpan.end);
+  },
+
+  addProperties(model, classification, missing) {
+    const text = model.text;
+    const newline = newlineIn(model);
+    const unit = indentUnitIn(model);
+    const pairs = missing.map(([k, v]) => `${scalar(k)}: ${scalar(v)}`);
+    const last = classification.properties[classification.properties.length - 1];
+    const container = classification.propertiesSpan;
+    if (last && container && isFlow(text, container)) return [replace(span(last.entrySpan.end, last.entrySpan.end), pairs.map((p) => `, ${p}`).join(''))];
+    if (last) {
+      const column = columnAt(text, last.keySpan.start);
+      const end = lineEnd(text, last.entrySpan.end - (text[last.entrySpan.end - 1] === '\n' ? 1 : 0));
+      return [replace(span(end, end), pairs.map((p) => `${newline}${column}${p}`).join(''))];
+    }
+    const keyStart = classification.propertiesKeySpan?.start ?? classification.nameSpan?.start;
+    if (keyStart === undefined) return [];
+    const column = columnAt(text, keyStart) + unit;
+    const block = pairs.map((p) => `${newline}${column}${p}`).join('');
+    // `ConfigurationProperties: {}` or `ConfigurationProperties:` with nothing: the block replaces the empty value.
+    if (container) return [replace(container.end > container.start ? container : span(container.start, container.start), block)];
+    // No properties member yet: it goes after the classification's last member, in the column of its members.
+    const keyColumn = columnAt(text, classification.nameKeySpan?.start ?? keyStart);
+    const end = lineEnd(text, classification.span.end - (text[classification.span.end - 1] === '\n' ? 1 : 0));
+    return [replace(span(end, end), `${newline}${keyColumn}${classification.names.properties}:${pairs.map((p) => `${newline}${keyColumn}${unit}${p}`).join('')}`)];
+  },
+
+  addClassification(model, scope, value) {
+    if (!scope.span) return undefined;
+    const names = scope.classifications[0]?.names ?? scope.names;
+    return appendClassification(model, scope.span, scope.classifications.map((c) => c.span), names, value, lineStartBefore(model.text, scope.span.start));
+  },
+
+  addChildClassification(model, parent, child) {
+    const text = model.text;
+    if (parent.childrenSpan) return appendClassification(model, parent.childrenSpan, parent.children.map((c) => c.span), parent.names, child, parent.span.start);
+    if (!parent.nameSpan) return undefined;
+    if (isFlow(text, parent.span)) {
+      return replace(span(parent.span.end - 1, parent.span.end - 1), `, ${parent.names.configurations}: [${classificationFlow(parent.names, child)}]`);
+    }
+    const newline = newlineIn(model);
+    const unit = indentUnitIn(model);
+    const keyColumn = columnAt(text, parent.nameKeySpan?.start ?? parent.span.start);
+    const end = lineEnd(text, parent.span.end - (text[parent.span.end - 1] === '\n' ? 1 : 0));
+    const dash = keyColumn + unit;
+    return replace(span(end, end), `${newline}${keyColumn}${parent.names.configurations}:${newline}${dash}- ${classificationLines(parent.names, child, `${dash}  `, unit, newline)}`);
+  },
+
+  removeClassification(model, siblings, target, list) {
+    const items = spansOf(siblings, (c) => c.span);
+    const index = positionIn(siblings, target);
+    return removeSequenceItems(model, { span: list, items }, index, index);
+  },
+
+  removeItems: removeSequenceItems,
+};
