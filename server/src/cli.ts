@@ -18,14 +18,17 @@ import { formatText } from './output/text';
 
 const USAGE = `Usage:
   emr-spark-lint [check] [--format text|json|sarif] [--release emr-X.Y.Z]
-                 [--instance-type T] [--instance-count N] FILE...
+                 [--instance-type T] [--instance-count N] [--skip-unrecognized] FILE...
   emr-spark-lint size --instance-type T --instance-count N
                  [--task-instance-type T --task-instance-count N] [--method yarn|guide]
                  [--release emr-X.Y.Z] [--deploy-mode cluster|client]
                  [--yarn-memory-mb N] [--max-allocation-mb N] [--min-allocation-mb N]
                  [--format text|json|properties|emr-json]
 
-check: lints Amazon EMR configuration JSON and spark-defaults.conf files.
+check: lints EMR configurations (JSON or YAML: Configurations arrays, cluster requests,
+       CloudFormation templates, Step Functions tasks, EMR on EKS and EMR Serverless
+       requests) and spark-defaults.conf files. Files that are none of these are skipped;
+       when no file is checked the exit status is 2, unless --skip-unrecognized.
 size:  plans Spark executors for a cluster, exactly in MiB.
 Exit status: 0 no errors, 1 at least one error finding, 2 usage or input problem.`;
 
@@ -42,7 +45,7 @@ const VALUE_OPTIONS = new Set([
   'max-allocation-mb',
   'min-allocation-mb',
 ]);
-const FLAG_OPTIONS = new Set(['help', 'version']);
+const FLAG_OPTIONS = new Set(['help', 'version', 'skip-unrecognized']);
 const COMMANDS = new Set(['check', 'size', 'help']);
 
 interface Io {
@@ -95,6 +98,10 @@ function runCheck(args: ReturnType<typeof parseArgs>, io: Io): number {
   io.out(format === 'json' ? formatJson(files) : format === 'sarif' ? formatSarif(files) : formatText(files));
   for (const file of files) {
     for (const failure of file.analysis.ruleFailures) io.err(`emr-spark-lint: rule ${failure.ruleId} failed on ${file.path}: ${failure.error}\n`);
+  }
+  if (!files.some((f) => f.analysis.model.recognized) && !args.flags.has('skip-unrecognized')) {
+    io.err(`emr-spark-lint: none of the ${files.length === 1 ? 'file' : `${files.length} files`} given is an EMR configuration or a spark-defaults file; nothing was checked\n`);
+    return 2;
   }
   return files.some((f) => f.analysis.findings.some((x) => x.severity === 'error')) ? 1 : 0;
 }

@@ -16,12 +16,12 @@ after(() => server.shutdown());
 for (const id of readdirSync(fixturePath()).sort()) {
   const dir = fixturePath(id);
   if (existsSync(path.join(dir, 'options.json'))) continue; // those need a cluster or release from settings
-  for (const name of readdirSync(dir).filter((f) => /^fires\.(json|conf)$/.test(f))) {
+  for (const name of readdirSync(dir).filter((f) => /^fires(\.[a-z]+)?\.(json|conf|yaml)$/.test(f))) {
     test(`${id} ${name} over LSP`, async () => {
       const text = readFileSync(path.join(dir, name), 'utf8');
       const conf = name.endsWith('.conf');
       const uri = `file:///fixtures/${id}/${conf ? 'spark-defaults.conf' : name}`;
-      server.notify('textDocument/didOpen', { textDocument: { uri, languageId: conf ? 'spark-properties' : 'json', version: 1, text } });
+      server.notify('textDocument/didOpen', { textDocument: { uri, languageId: conf ? 'spark-properties' : name.endsWith('.yaml') ? 'yaml' : 'json', version: 1, text } });
       const published = await server.waitFor<{ uri: string; diagnostics: Diag[] }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
       const mine = published.diagnostics.filter((d) => d.code === id);
       const expected = JSON.parse(readFileSync(path.join(dir, `${name}.expected.json`), 'utf8')) as { range: string; severity: string; message: string; fixes: string[] }[];

@@ -127,11 +127,29 @@ test('invalid JSON: syntax errors are findings and the parseable rest is still a
   assert.match(out, /broken\.json:1:54  warning  SPK001/);
 });
 
-test('JSON that is not an EMR configuration is skipped with a note and exit 0', () => {
-  const file = scratchFile('package.json', '{"name": "x"}');
-  const { code, out } = run(['check', file]);
-  assert.equal(code, 0);
-  assert.match(out, /package\.json: not an EMR configuration/);
+test('a file that is not an EMR configuration is skipped with its reason; nothing checked is exit 2 unless --skip-unrecognized', () => {
+  const json = scratchFile('package.json', '{"name": "x"}');
+  const yaml = scratchFile('workflow.yaml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n');
+  const cfn = scratchFile('bucket.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n');
+  const notes = scratchFile('notes.txt', 'spark.executor.memory 4g\n');
+  const { code, out, err } = run(['check', json, yaml, cfn, notes]);
+  assert.equal(code, 2);
+  assert.equal(
+    out,
+    [
+      `${json}: skipped, not an EMR configuration: none of the members EMR configurations have (Configurations, Instances, ReleaseLabel, Classification, Resources, applicationConfiguration, jobDriver)`,
+      `${yaml}: skipped, not an EMR configuration: none of the members EMR configurations have (Configurations, Instances, ReleaseLabel, Classification, Resources, applicationConfiguration, jobDriver)`,
+      `${cfn}: skipped, not an EMR configuration: a CloudFormation template without AWS::EMR or AWS::EMRServerless::Application resources`,
+      `${notes}: skipped, not an EMR configuration: neither its name nor its content says it is JSON, YAML or a spark-defaults file`,
+      '0 files checked (4 skipped), no problems found',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(err, 'emr-spark-lint: none of the 4 files given is an EMR configuration or a spark-defaults file; nothing was checked\n');
+  assert.equal(run(['check', '--skip-unrecognized', json]).code, 0);
+  const mixed = run(['check', json, scratchFile('spark-defaults.conf', 'spark.executor.memory 4g\n')]);
+  assert.equal(mixed.code, 0);
+  assert.match(mixed.out, /1 file checked \(1 skipped\), no problems found/);
 });
 
 test('the built CLI bundle runs as a program and exits with the same codes', () => {

@@ -126,6 +126,45 @@ function clusterWithNames(s: string): string {
   );
 }
 
+/** spark-submit arguments made of the string: as an option, a value, a --conf key and value, and in a parameters string. */
+function submissions(s: string): string {
+  return JSON.stringify({
+    ReleaseLabel: 'emr-7.5.0',
+    Steps: [
+      { Name: s, HadoopJarStep: { Jar: 'command-runner.jar', Args: ['spark-submit', `--${s}`, s, '--conf', `${s}=${s}`, '--conf', `spark.executor.memory=${s}`, '--executor-memory', s, '--properties-file', s, s] } },
+    ],
+  });
+}
+
+/** An EMR Serverless job run with the string in its overrides and its parameters. */
+function serverlessJobRun(s: string): string {
+  return JSON.stringify({
+    applicationId: 'a',
+    jobDriver: { sparkSubmit: { entryPoint: s, sparkSubmitParameters: `--conf spark.executor.cores=${s} --${s} ${s} --driver-cores` } },
+    configurationOverrides: { applicationConfiguration: [{ classification: 'spark-defaults', properties: { [s]: s, 'spark.executor.memory': s } }] },
+  });
+}
+
+/** The string inside a CloudFormation YAML template: as a value, a key, a tag and a comment. */
+function cloudFormation(s: string): string {
+  const value = JSON.stringify(s);
+  return [
+    'Resources:',
+    '  C:',
+    '    Type: AWS::EMR::Cluster',
+    '    Properties:',
+    `      ReleaseLabel: ${value}`,
+    '      Configurations:',
+    '        - Classification: spark-defaults',
+    '          ConfigurationProperties:',
+    `            spark.executor.memory: ${value}`,
+    `            ${value}: ${value}`,
+    `            spark.driver.memory: !Sub ${value}`,
+    `      # ${s.replace(/[\r\n]/g, ' ')}`,
+    '',
+  ].join('\n');
+}
+
 /** A spark-defaults.conf with the string as values, as a key, in a comment and in a suppression directive. */
 function propertiesFile(s: string): string {
   const lines = SPARK_KEYS.slice(0, 9).map((k) => `${k} ${s}`);
@@ -137,6 +176,9 @@ const DOCUMENTS: { name: string; fileName: string; make: (s: string) => string; 
   { name: 'cluster, hostile values', fileName: 'cluster.json', make: clusterWithValues, options: {} },
   { name: 'cluster, hostile names', fileName: 'cluster.json', make: clusterWithNames, options: {} },
   { name: 'spark-defaults.conf', fileName: 'spark-defaults.conf', make: propertiesFile, options: { release: 'emr-6.1.0', cluster: { instanceType: 'r5.2xlarge', instanceCount: 3 } } },
+  { name: 'spark-submit steps', fileName: 'cluster.json', make: submissions, options: {} },
+  { name: 'EMR Serverless job run', fileName: 'run.json', make: serverlessJobRun, options: {} },
+  { name: 'CloudFormation YAML', fileName: 'template.yaml', make: cloudFormation, options: {} },
 ];
 
 describe('hostile strings of 100,000 characters in keys and values', () => {

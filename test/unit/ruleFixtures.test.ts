@@ -37,10 +37,10 @@ for (const rule of RULES) {
     const dir = fixturePath(rule.id);
     const files = existsSync(dir) ? readdirSync(dir) : [];
     const options = optionsFor(dir);
-    for (const name of files.filter((f) => /^fires\.(json|jsonc|conf)$/.test(f))) {
+    for (const name of files.filter((f) => /^fires(\.[a-z]+)?\.(json|jsonc|conf|yaml)$/.test(f))) {
       test(`${name} produces the expected findings and fixes`, () => {
         const text = readFileSync(path.join(dir, name), 'utf8');
-        const fileName = name === 'fires.conf' ? 'spark-defaults.conf' : name;
+        const fileName = name.endsWith('.conf') ? 'spark-defaults.conf' : name;
         const findings = findingsOf(rule, text, fileName, options).map((f) => ({
           range: rangeLabel(text, f.span),
           severity: f.severity,
@@ -64,10 +64,10 @@ for (const rule of RULES) {
         }
       });
     }
-    for (const name of files.filter((f) => /^passes\.(json|jsonc|conf)$/.test(f))) {
+    for (const name of files.filter((f) => /^passes(\.[a-z]+)?\.(json|jsonc|conf|yaml)$/.test(f))) {
       test(`${name} produces none of its findings`, () => {
         const text = readFileSync(path.join(dir, name), 'utf8');
-        const fileName = name === 'passes.conf' ? 'spark-defaults.conf' : name;
+        const fileName = name.endsWith('.conf') ? 'spark-defaults.conf' : name;
         assert.deepEqual(findingsOf(rule, text, fileName, options).map((f) => f.message), []);
       });
     }

@@ -12,7 +12,7 @@ test('rule IDs and names are unique and well formed', () => {
   assert.equal(new Set(ids).size, ids.length);
   assert.equal(new Set(names).size, names.length);
   for (const rule of RULES) {
-    assert.match(rule.id, /^(EMR|SPK|SZ|JVM|YRN|SEC|ELA)\d{3}$/, rule.id);
+    assert.match(rule.id, /^(EMR|SPK|SZ|JVM|YRN|SEC|ELA|SUB)\d{3}$/, rule.id);
     // Kebab case; a dot is allowed between digits for release numbers (emr-6.1-gc-conflict).
     assert.match(rule.name, /^[a-z0-9]+(-[a-z0-9]+|\.[0-9]+)*$/, rule.name);
     assert.ok(rule.summary.length > 10, `${rule.id} has a summary`);
@@ -24,6 +24,9 @@ test('each rule lives in its own file named after its ID and name', () => {
   assert.deepEqual(files.sort(), RULES.map((r) => `${r.id}-${r.name}.ts`).sort());
 });
 
+/** fires.json, passes.conf, fires.cfn.yaml, fires.eks.json: the word in between names the variant. */
+const FIXTURE = /^(fires|passes)(\.[a-z]+)?\.(json|jsonc|conf|yaml)$/;
+
 for (const rule of RULES) {
   test(`${rule.id} has a doc page and fixtures`, () => {
     const doc = path.join(repoRoot, 'docs', 'rules', `${rule.id}.md`);
@@ -31,9 +34,9 @@ for (const rule of RULES) {
     assert.ok(readFileSync(doc, 'utf8').startsWith(`# ${rule.id} ${rule.name}`), 'the doc page starts with the ID and the name');
     const dir = path.join(repoRoot, 'test', 'fixtures', rule.id);
     const files = existsSync(dir) ? readdirSync(dir) : [];
-    const fires = files.filter((f) => /^fires\.(json|jsonc|conf)$/.test(f));
+    const fires = files.filter((f) => FIXTURE.test(f) && f.startsWith('fires.'));
     assert.ok(fires.length > 0, 'a fixture that must fire');
-    assert.ok(files.some((f) => /^passes\.(json|jsonc|conf)$/.test(f)), 'a fixture that must not fire');
+    assert.ok(files.some((f) => FIXTURE.test(f) && f.startsWith('passes.')), 'a fixture that must not fire');
     for (const f of fires) assert.ok(files.includes(`${f}.expected.json`), `${f}.expected.json beside it`);
   });
 }

@@ -1,7 +1,7 @@
 import type { NewClassification } from '../formats/types';
 import type { TextEdit } from './findings';
 import { oncePer } from './memo';
-import type { Classification, ConfigModel, ConfigurationScope, PropertyEntry } from './model';
+import type { Classification, ConfigModel, ConfigurationScope, PropertyEntry, SubmitArgumentEntry } from './model';
 import { span, type Span } from './text';
 
 // The edits rules offer, in neutral terms: each is written in the document's own syntax by its format's writer
@@ -25,6 +25,8 @@ export function formatValue(model: ConfigModel, value: string): string {
  */
 export function replaceInsideScalar(model: ConfigModel, scalar: Span, target: Span, text: string): TextEdit {
   const raw = model.text.slice(scalar.start, scalar.end);
+  // The whole scalar (its inside could not be mapped): written anew.
+  if (target.start === scalar.start && target.end === scalar.end) return edit(scalar, model.writer.value(text, raw));
   const decoded = model.writer.decode(raw, scalar.start);
   const piece = model.writer.fragment(text, raw, decoded ? target.start === decoded.offsets[0] : false);
   if (piece !== undefined || !decoded) return edit(target, piece ?? text);
@@ -55,16 +57,16 @@ export function setValue(model: ConfigModel, entry: PropertyEntry, value: string
 
 /** Deletes one property, keeping the document valid: a member, a properties line, or spark-submit tokens. */
 export function removeEntry(model: ConfigModel, classification: Classification, entry: PropertyEntry): TextEdit {
-  if (entry.argument) return removeArgumentTokens(model, entry);
+  if (entry.argument) return removeArgument(model, entry.argument);
   return model.writer.removeEntry(model, classification, entry);
 }
 
 /**
- * Deletes the tokens of a spark-submit setting: inside one parameters string, the tokens and the blanks after them
+ * Deletes the tokens of a spark-submit option: inside one parameters string, the tokens and the blanks after them
  * (or before them, at the end); in an argument list, the list items themselves with their separators.
  */
-function removeArgumentTokens(model: ConfigModel, entry: PropertyEntry): TextEdit {
-  const { tokens, host, list } = entry.argument!;
+export function removeArgument(model: ConfigModel, argument: SubmitArgumentEntry): TextEdit {
+  const { tokens, host, list } = argument;
   const text = model.text;
   const first = tokens[0];
   const last = tokens[tokens.length - 1];

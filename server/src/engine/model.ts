@@ -195,8 +195,8 @@ export interface SubmitOption {
   nameSpan: Span;
   value?: string;
   valueSpan?: Span;
-  /** Whole tokens of the option and its value, for removal. */
-  tokens: Span[];
+  /** Where the option and its value are written, for removal. */
+  argument: SubmitArgumentEntry;
   /** Not an option spark-submit knows. */
   unknown?: boolean;
 }

@@ -10,7 +10,7 @@ export function formatText(files: CheckedFile[]): string {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const file of files) {
     if (!file.analysis.model.recognized) {
-      lines.push(`${file.path}: not an EMR configuration (no Configurations, instance groups or classifications found); skipped`);
+      lines.push(`${file.path}: skipped, not an EMR configuration: ${file.analysis.model.unrecognized ?? 'its shape is not one EMR takes'}`);
       continue;
     }
     for (const finding of file.analysis.findings) {
@@ -23,10 +23,9 @@ export function formatText(files: CheckedFile[]): string {
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(
-    total === 0
-      ? `${plural(files.length, 'file')} checked, no problems found`
-      : `${plural(files.length, 'file')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info`,
-  );
+  const checked = files.filter((f) => f.analysis.model.recognized).length;
+  const skipped = files.length - checked;
+  const counted = `${plural(checked, 'file')} checked${skipped > 0 ? ` (${skipped} skipped)` : ''}`;
+  lines.push(total === 0 ? `${counted}, no problems found` : `${counted}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info`);
   return lines.join('\n') + '\n';
 }

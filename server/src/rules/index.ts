@@ -46,6 +46,10 @@ import { multipleGcSelected } from './JVM003-multiple-gc-selected';
 import { emr61GcConflict } from './JVM004-emr-6.1-gc-conflict';
 import { gcNotConfigured } from './JVM005-gc-not-configured';
 import { javaHomeMismatch } from './JVM006-java-home-mismatch';
+import { jobRunConfigurationLimit } from './EMR012-job-run-configuration-limit';
+import { invalidSubmitArgument } from './SUB001-invalid-submit-argument';
+import { confOverriddenByOption } from './SUB002-conf-overridden-by-option';
+import { propertiesFileReplacesDefaults } from './SUB003-properties-file-replaces-defaults';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
@@ -96,6 +100,10 @@ export const RULES: readonly Rule[] = [
   emr61GcConflict,
   gcNotConfigured,
   javaHomeMismatch,
+  jobRunConfigurationLimit,
+  invalidSubmitArgument,
+  confOverriddenByOption,
+  propertiesFileReplacesDefaults,
 ];
 
 export function ruleByIdOrName(idOrName: string): Rule | undefined {

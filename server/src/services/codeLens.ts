@@ -31,6 +31,6 @@ export function sizingLenses(analysis: Analysis): LensSpec[] {
   const summary = sizingSummary(analysis.sizing);
   if (!summary) return [];
   const recompute = analysis.sizing.plan?.fits ? recomputeTitle(analysis.sizing) : undefined;
-  const anchors = analysis.model.format === 'properties' ? [{ start: 0, end: 0 }] : classificationsByName(analysis.model, 'spark-defaults').map((c) => ({ start: c.span.start, end: c.span.start }));
+  const anchors = analysis.model.format === 'properties' ? [{ start: 0, end: 0 }] : classificationsByName(analysis.model, 'spark-defaults').filter((c) => c.scope.kind !== 'submit').map((c) => ({ start: c.span.start, end: c.span.start }));
   return anchors.flatMap((span) => [{ span, title: summary }, ...(recompute ? [{ span, title: recompute, recompute }] : [])]);
 }

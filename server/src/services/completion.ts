@@ -133,6 +133,8 @@ function placeFromPath(model: ConfigModel, path: ModelPath, atKey: boolean, toke
       return atKey ? { kind: 'property-key', classification: name, token } : { kind: 'property-value', key: rest[1], token };
     }
     if (rest.length === 1 && atKey && rest[0] === c.names.properties) return { kind: 'property-key', classification: name, token };
+    // YAML reads the first key typed under an empty properties member as that member's string value.
+    if (rest.length === 1 && !atKey && rest[0] === c.names.properties && model.format === 'yaml') return { kind: 'property-key', classification: name, token };
     if (rest.length === 1 && !atKey && rest[0] === c.names.classification) return { kind: 'classification-name', parent: c.parent?.name?.trim(), token };
     if (rest.length === 1 && atKey) return { kind: 'configuration-member', parent: c.parent?.name?.trim(), token, classification: c };
   }

@@ -78,7 +78,7 @@ export class ShapeBuilder implements ClusterParts {
     if (!tokens || tokens.length === 0 || !/(^|\/)spark-submit$/.test(tokens[0].text)) return;
     const name = stringOf(member(stepNode, 'Name'));
     const argsPath = [...path, 'HadoopJarStep', 'Args'];
-    this.submissions.push(
+    this.submission(
       readSubmission(
         tokens.slice(1),
         {
@@ -103,6 +103,12 @@ export class ShapeBuilder implements ClusterParts {
     const tokens = stringTokens(node, this.context);
     if (!tokens) return;
     const where = nodeSpan(node);
-    this.submissions.push(readSubmission(tokens, { label: 'sparkSubmitParameters', span: where, path, host: { kind: 'string', span: span(where.start, where.end) }, firstIndex: 0 }, this.context));
+    this.submission(readSubmission(tokens, { label: 'sparkSubmitParameters', span: where, path, host: { kind: 'string', span: span(where.start, where.end) }, firstIndex: 0 }, this.context));
+  }
+
+  /** A submission's settings are a scope like any other, so every rule about keys and values reads them too. */
+  private submission(submission: Submission): void {
+    this.submissions.push(submission);
+    this.scopes.push(submission.scope);
   }
 }

@@ -12,11 +12,13 @@ export const NAMES = {
   cloudFormation: { classification: 'Classification', properties: 'ConfigurationProperties', configurations: 'Configurations' },
 } as const satisfies Record<string, ConfigurationNames>;
 
-/** 'either': each object is read with the names it uses (the console takes both spellings). */
+/** 'either': each object is read with the names it uses (the console takes both spellings; a CloudFormation fragment keeps its own). */
 export type NameStyle = ConfigurationNames | 'either';
 
 function namesOf(item: TreeNode, style: NameStyle): ConfigurationNames {
   if (style !== 'either') return style;
+  // A fragment cut out of a CloudFormation template keeps its spelling.
+  if (memberKey(item, NAMES.cloudFormation.properties)) return NAMES.cloudFormation;
   const lower = memberKey(item, 'classification') || memberKey(item, 'properties') || memberKey(item, 'configurations');
   const upper = memberKey(item, 'Classification') || memberKey(item, 'Properties') || memberKey(item, 'Configurations');
   return lower && !upper ? NAMES.lowercase : API_NAMES;

@@ -52,8 +52,11 @@ function markOpaque(node: TreeNode, what: string): void {
 function readConfigurationsDocument(root: TreeNode, context: ShapeContext): ShapeResult {
   const builder = new ShapeBuilder(context);
   const single = root.type === 'object';
-  builder.configurations('bare', root, [], 'either');
-  return result(builder, single ? 'configuration' : 'configurations', single ? 'a configuration object' : 'a Configurations array', ['string-values']);
+  const scope = builder.configurations('bare', root, [], 'either');
+  // Cut out of a CloudFormation template: CloudFormation turns numbers and booleans into strings.
+  const cloudFormation = scope?.names === NAMES.cloudFormation;
+  const label = single ? 'a configuration object' : cloudFormation ? 'a CloudFormation Configurations list' : 'a Configurations array';
+  return result(builder, single ? 'configuration' : 'configurations', label, cloudFormation ? [] : ['string-values']);
 }
 
 // ---- RunJobFlow cluster requests (create-cluster --cli-input-json, boto3 run_job_flow) ----

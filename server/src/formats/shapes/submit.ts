@@ -1,4 +1,5 @@
 import { tokenizeJavaOptions } from '../../engine/javaOptions';
+import { didYouMean } from '../../engine/suggest';
 import { API_NAMES, type Classification, type ConfigurationScope, type ModelPath, type PropertyEntry, type Submission, type SubmitArgumentEntry, type SubmitOption } from '../../engine/model';
 import { span, type Span } from '../../engine/text';
 import { itemsOf, nodeSpan, type TreeNode } from '../tree';
@@ -50,6 +51,12 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
 
 /** Options without a value. */
 const SWITCHES: ReadonlySet<string> = new Set(['--help', '--supervise', '--usage-error', '--verbose', '--version', '--load-spark-defaults']);
+
+/** Whether an unknown option is most likely a misspelling of an option that takes a value. */
+function misspellsValuedOption(name: string): boolean {
+  const suggestion = didYouMean(name, [...SUBMIT_OPTIONS.keys(), ...SWITCHES]);
+  return suggestion !== undefined && SUBMIT_OPTIONS.has(suggestion);
+}
 
 /** One command-line argument as the document holds it. */
 export interface ArgumentToken {
@@ -103,7 +110,7 @@ export function readSubmission(tokens: readonly ArgumentToken[], where: { label:
     const equals = token.text.startsWith('--') ? token.text.indexOf('=') : -1;
     const written = equals > 2 ? token.text.slice(0, equals) : token.text;
     const name = ALIASES.get(written) ?? written;
-    const nameSpan = equals > 2 ? subSpan(token, 0, equals) : token.span;
+    const nameSpan = subSpan(token, 0, equals > 2 ? equals : token.text.length);
     if (SUBMIT_OPTIONS.has(name)) {
       let value: string | undefined;
       let valueSpan: Span | undefined;
@@ -117,11 +124,11 @@ export function readSubmission(tokens: readonly ArgumentToken[], where: { label:
       } else if (i + 1 < tokens.length) {
         valueToken = tokens[i + 1];
         value = valueToken.text;
-        valueSpan = valueToken.span;
+        valueSpan = subSpan(valueToken, 0, value.length);
         count = 2;
       }
       const argument = { ...argumentOf(i, count), option: written };
-      options.push({ name: written, nameSpan, value, valueSpan, tokens: argument.tokens });
+      options.push({ name: written, nameSpan, value, valueSpan, argument });
       i += count - 1;
       if (value === undefined || valueSpan === undefined) continue;
       if (name === '--conf') {
@@ -137,11 +144,18 @@ export function readSubmission(tokens: readonly ArgumentToken[], where: { label:
       continue;
     }
     if (SWITCHES.has(name)) {
-      options.push({ name: written, nameSpan, tokens: [token.span] });
+      options.push({ name: written, nameSpan, argument: { ...argumentOf(i, 1), option: written } });
       continue;
     }
     if (token.text.startsWith('-')) {
-      options.push({ name: written, nameSpan, tokens: [token.span], unknown: true });
+      // spark-submit stops here. To find what else is wrong, read on as if it were the valued option it most
+      // likely misspells, taking its value along.
+      const next = tokens[i + 1];
+      const takesValue = equals < 0 && next !== undefined && !next.text.startsWith('-') && misspellsValuedOption(name);
+      const count = takesValue ? 2 : 1;
+      const valueSpan = takesValue ? subSpan(next, 0, next.text.length) : undefined;
+      options.push({ name: written, nameSpan, value: takesValue ? next.text : undefined, valueSpan, argument: { ...argumentOf(i, count), option: written }, unknown: true });
+      i += count - 1;
       continue;
     }
     primaryResource = { value: token.text, span: token.span };
@@ -149,19 +163,14 @@ export function readSubmission(tokens: readonly ArgumentToken[], where: { label:
   }
 
   const scope: ConfigurationScope = { kind: 'submit', path: where.path, classifications: [], names: API_NAMES };
-  // A dedicated option wins over --conf for the same setting (spark-submit reads it first): it comes last, as the
-  // entry that takes effect does everywhere else.
-  const classification: Classification = {
-    name: 'spark-defaults',
-    span: where.span,
-    path: where.path,
-    properties: [...confEntries, ...optionEntries],
-    children: [],
-    ancestors: [],
-    scope,
-    names: API_NAMES,
-  };
-  scope.classifications.push(classification);
+  // A dedicated option wins over --conf for the same setting (SparkSubmitArguments reads it first): such a --conf
+  // is not a setting that takes effect, so it is left out (SUB002 reports it).
+  const dedicated = new Set(optionEntries.map((e) => e.key));
+  const properties = [...confEntries.filter((e) => !dedicated.has(e.key)), ...optionEntries].sort((a, b) => a.entrySpan.start - b.entrySpan.start);
+  if (properties.length > 0) {
+    const classification: Classification = { name: 'spark-defaults', span: where.span, path: where.path, properties, children: [], ancestors: [], scope, names: API_NAMES };
+    scope.classifications.push(classification);
+  }
   return { label: where.label, span: where.span, path: where.path, options, primaryResource, scope };
 }
 

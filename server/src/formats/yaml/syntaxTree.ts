@@ -1,4 +1,4 @@
-import { CST, isAlias, isMap, isScalar, isSeq, Lexer, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, Parser, type Node as YamlNode } from 'yaml';
 import type { SyntaxProblem } from '../../engine/model';
 import { span, type Span } from '../../engine/text';
 import type { TreeNode, TreeNodeType } from '../tree';
@@ -127,15 +127,25 @@ function describeError(code: string, message: string): string {
   }
 }
 
-/** Comments, found with the library's own lexer. */
+/** Comments, found in the library's concrete syntax tree (its source tokens carry their offsets). */
 function commentsOf(text: string): { text: string; span: Span }[] {
   const comments: { text: string; span: Span }[] = [];
-  let offset = 0;
-  for (const token of new Lexer().lex(text)) {
-    if (CST.tokenType(token) === 'comment') comments.push({ text: token, span: span(offset, offset + token.length) });
-    offset += token.length;
+  const stack: unknown[] = [...new Parser().parse(text)];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    const token = node as { type?: string; offset?: number; source?: string };
+    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+      comments.push({ text: token.source, span: span(token.offset, token.offset + token.source.length) });
+      continue;
+    }
+    for (const value of Object.values(node)) if (value && typeof value === 'object') stack.push(value);
   }
-  return comments;
+  return comments.sort((a, b) => a.span.start - b.span.start);
 }
 
 export function parseYamlTree(text: string): YamlTree {

@@ -22,7 +22,8 @@ const FLOW_INDICATORS = /[,[\]{}]/;
 function scalar(value: string, replacing?: string): string {
   if (replacing?.startsWith("'") && !/[\r\n]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
   if (!replacing?.startsWith('"') && value !== '' && !FLOW_INDICATORS.test(value)) {
-    const plain = stringify(value, { lineWidth: 0 }).replace(/\r?\n$/, '');
+    // Judged by YAML 1.1, which CloudFormation reads: there `on`, `yes` and `no` are booleans too.
+    const plain = stringify(value, { lineWidth: 0, version: '1.1' }).replace(/\r?\n$/, '');
     if (plain === value) return plain;
   }
   return JSON.stringify(value);
@@ -215,8 +216,13 @@ export const yamlWriter: FormatWriter = {
     if (keyStart === undefined) return [];
     const column = columnAt(text, keyStart) + unit;
     const block = pairs.map((p) => `${newline}${column}${p}`).join('');
-    // `ConfigurationProperties: {}` or `ConfigurationProperties:` with nothing: the block replaces the empty value.
-    if (container) return [replace(container.end > container.start ? container : span(container.start, container.start), block)];
+    // `ConfigurationProperties: {}` or `ConfigurationProperties:` with nothing: the block replaces the empty value
+    // and the blanks before it.
+    if (container) {
+      let start = container.start;
+      while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+      return [replace(span(start, container.end), block)];
+    }
     // No properties member yet: it goes after the classification's last member, in the column of its members.
     const keyColumn = columnAt(text, classification.nameKeySpan?.start ?? keyStart);
     const end = lineEnd(text, classification.span.end - (text[classification.span.end - 1] === '\n' ? 1 : 0));
