@@ -10,10 +10,11 @@ let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
 let planPanel: vscode.WebviewPanel | undefined;
 
-const SELECTOR = [{ language: 'json' }, { language: 'jsonc' }, { language: 'spark-properties' }];
+const LANGUAGES = ['json', 'jsonc', 'yaml', 'spark-properties'];
+const SELECTOR = LANGUAGES.map((language) => ({ language }));
 
 function isCandidate(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
-  return document !== undefined && ['json', 'jsonc', 'spark-properties'].includes(document.languageId);
+  return document !== undefined && LANGUAGES.includes(document.languageId);
 }
 
 function gib(mib: number | undefined): string {

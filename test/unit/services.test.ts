@@ -76,6 +76,13 @@ describe('completion', () => {
   });
 });
 
+test('a suppression comment in YAML exempts the findings of the next line, and only them', () => {
+  const head = 'Resources:\n  C:\n    Type: AWS::EMR::Cluster\n    Properties:\n      Configurations:\n        - Classification: spark-defaults\n          ConfigurationProperties:\n';
+  const text = `${head}            # emr-spark-lint-disable-next-line SPK001 -- a typo kept on purpose\n            spark.driver.memroy: 2g\n            spark.executors.memory: 8g\n`;
+  const unknown = analyzeText(text, 't.yaml').findings.filter((f) => f.ruleId === 'SPK001').map((f) => text.slice(f.span.start, f.span.end));
+  assert.deepEqual(unknown, ['spark.executors.memory']);
+});
+
 describe('hover and code actions', () => {
   test('hover on a Spark key in a CloudFormation template and in spark-submit arguments', () => {
     const { text, offset } = marked('Resources:\n  C:\n    Type: AWS::EMR::Cluster\n    Properties:\n      Configurations:\n        - Classification: spark-defaults\n          ConfigurationProperties:\n            spark.executor.mem|ory: 8g\n');
