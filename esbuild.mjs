@@ -1,5 +1,7 @@
-// Builds the three shipped bundles: the VS Code client, the language server and the CLI.
+// Builds the shipped bundles: the VS Code client, the language server and the CLI (which holds the MCP server).
 import { build } from 'esbuild';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 
@@ -15,13 +17,57 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-await Promise.all([
+// The rule pages go into the CLI bundle as data, so `emr-spark-lint mcp` explains a rule without reading any file.
+const RULE_DOCS = 'docs/rules';
+const ruleDocs = {
+  name: 'rule-docs',
+  setup(builder) {
+    builder.onResolve({ filter: /^emr-spark-config:rule-docs$/ }, (args) => ({ path: args.path, namespace: 'rule-docs' }));
+    builder.onLoad({ filter: /.*/, namespace: 'rule-docs' }, async () => {
+      const names = (await readdir(RULE_DOCS)).filter((name) => name.endsWith('.md')).sort();
+      const docs = {};
+      for (const name of names) docs[name.slice(0, -'.md'.length)] = await readFile(join(RULE_DOCS, name), 'utf8');
+      return { contents: JSON.stringify(docs), loader: 'json', watchFiles: names.map((name) => join(RULE_DOCS, name)) };
+    });
+  },
+};
+
+// Chunk names carry a content hash: old ones would linger (and ship) if the folder were not emptied first.
+await rm('dist/npm', { recursive: true, force: true });
+
+const [, , , npmPackage] = await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  build({
+    ...common,
+    entryPoints: ['server/src/main.ts'],
+    outfile: 'dist/server.js',
+    // Also the npm package's `emr-spark-language-server` command, for editors other than VS Code.
+    banner: { js: '#!/usr/bin/env node' },
+  }),
   build({
     ...common,
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [ruleDocs],
+  }),
+  // The npm package: its two commands share one copy of the engine (ES module chunks), and the MCP server is a chunk
+  // that only `emr-spark-lint mcp` loads. Bundled CommonJS code gets a real `require` for Node's built-in modules.
+  build({
+    ...common,
+    format: 'esm',
+    splitting: true,
+    entryPoints: {
+      'emr-spark-lint': 'server/src/bin/emr-spark-lint.ts',
+      'emr-spark-language-server': 'server/src/main.ts',
+    },
+    outdir: 'dist/npm',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    plugins: [ruleDocs],
+    metafile: true,
   }),
 ]);
+// What each shipped file imports, for the test that the MCP server's code reaches no network or process module.
+await writeFile('dist/npm-metafile.json', JSON.stringify(npmPackage.metafile));

@@ -24,12 +24,14 @@ const USAGE = `Usage:
                  [--release emr-X.Y.Z] [--deploy-mode cluster|client]
                  [--yarn-memory-mb N] [--max-allocation-mb N] [--min-allocation-mb N]
                  [--format text|json|properties|emr-json]
+  emr-spark-lint mcp
 
 check: lints EMR configurations (JSON or YAML: Configurations arrays, cluster requests,
        CloudFormation templates, Step Functions tasks, EMR on EKS and EMR Serverless
        requests) and spark-defaults.conf files. Files that are none of these are skipped;
        when no file is checked the exit status is 2, unless --skip-unrecognized.
 size:  plans Spark executors for a cluster, exactly in MiB.
+mcp:   serves the tools check, size and explain over stdio (Model Context Protocol).
 Exit status: 0 no errors, 1 at least one error finding, 2 usage or input problem.`;
 
 const VALUE_OPTIONS = new Set([
@@ -46,7 +48,7 @@ const VALUE_OPTIONS = new Set([
   'min-allocation-mb',
 ]);
 const FLAG_OPTIONS = new Set(['help', 'version', 'skip-unrecognized']);
-const COMMANDS = new Set(['check', 'size', 'help']);
+const COMMANDS = new Set(['check', 'size', 'mcp', 'help']);
 
 interface Io {
   out(text: string): void;
@@ -133,6 +135,18 @@ function runSize(args: ReturnType<typeof parseArgs>, io: Io): number {
   return 0;
 }
 
+/** Starts the MCP server; the process then lives as long as its stdin. The SDK loads only on this path. */
+function runMcp(args: ReturnType<typeof parseArgs>, io: Io): number {
+  if (args.files.length > 0 || args.options.size > 0 || args.flags.size > 0) throw new UsageError('mcp takes no files or options: the agent passes them to the tools');
+  import('./mcp/stdio.js')
+    .then((mcp) => mcp.serveMcpOverStdio())
+    .catch((error: unknown) => {
+      io.err(`emr-spark-lint: mcp: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    });
+  return 0;
+}
+
 export function main(argv: string[], io: Io): number {
   try {
     const args = parseArgs(argv, VALUE_OPTIONS, FLAG_OPTIONS, COMMANDS);
@@ -144,6 +158,7 @@ export function main(argv: string[], io: Io): number {
       io.out('0.1.0\n');
       return 0;
     }
+    if (args.command === 'mcp') return runMcp(args, io);
     return args.command === 'size' ? runSize(args, io) : runCheck(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -159,10 +174,13 @@ export function main(argv: string[], io: Io): number {
   }
 }
 
-if (require.main === module) {
+/** Runs the command line of this process (the npm package's ES module entry calls it; there is no `module` there). */
+export function runAsProgram(): void {
   const code = main(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
   });
   process.exitCode = code;
 }
+
+if (typeof module !== 'undefined' && require.main === module) runAsProgram();
