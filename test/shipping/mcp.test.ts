@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -98,6 +98,7 @@ test('check reads no project file: the server sees only the text it is given', a
   assert.deepEqual(JSON.parse(result.content[0].text).files[0].findings.map((f: { ruleId: string }) => f.ruleId), ['SPK001']);
   // The CLI, given the same file, does read the project file beside it.
   assert.doesNotMatch(cli(['check', fileName]), /SPK001/);
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('size gives exactly the JSON of `size --format json`', async () => {
