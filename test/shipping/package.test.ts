@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
@@ -47,9 +47,21 @@ before(() => {
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
   assert.equal(existsSync(path.join(clone, 'dist')), false, 'a fresh clone has no build');
 
-  const pack = run('npm', ['pack', '--json', '--pack-destination', work], { cwd: clone });
+  // As pre-commit runs it: it takes stdout for the tarball's name (the prepack build must not print there).
+  const pack = run('npm', ['pack', '--pack-destination', work], { cwd: clone });
   assert.equal(pack.status, 0, pack.stderr);
-  packed = JSON.parse(pack.stdout)[0] as Packed;
+  assert.equal(pack.stdout, 'emr-spark-config-0.1.0.tgz\n');
+  const tarball = path.join(work, 'emr-spark-config-0.1.0.tgz');
+  const unpacked = path.join(work, 'unpacked');
+  mkdirSync(unpacked);
+  assert.equal(run('tar', ['-xzf', tarball, '-C', unpacked]).status, 0);
+  const files = readdirSync(unpacked, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const full = path.join(entry.parentPath ?? entry.path, entry.name);
+      return { path: path.relative(path.join(unpacked, 'package'), full).split(path.sep).join('/'), size: statSync(full).size };
+    });
+  packed = { filename: path.basename(tarball), size: statSync(tarball).size, unpackedSize: files.reduce((sum, f) => sum + f.size, 0), files };
 
   // An empty folder, no network: the package must bring all it needs.
   mkdirSync(consumer);
