@@ -175,3 +175,16 @@ test('the code `emr-spark-lint mcp` runs imports no network, child-process or wo
   assert.deepEqual([...builtins].filter((b) => forbidden.includes(b)), [], [...builtins].join(', '));
   assert.ok(builtins.has('fs') && builtins.has('process'), 'the walk reached the CLI and the MCP chunk');
 });
+
+test('mcp takes no files or options (exit 2, one line); lines that are not JSON-RPC are dropped and the session goes on', () => {
+  const lint = path.join(bundleDir, 'emr-spark-lint.mjs');
+  const misuse = spawnSync(process.execPath, [lint, 'mcp', 'cluster.json'], { encoding: 'utf8' });
+  assert.deepEqual([misuse.status, misuse.stdout, misuse.stderr], [2, '', 'emr-spark-lint: mcp takes no files or options: the agent passes them to the tools (see --help)\n']);
+  const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } };
+  const input = ['not json', JSON.stringify(initialize), '\u0000\u00ff{', JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }), ''].join('\n');
+  const session = spawnSync(process.execPath, [lint, 'mcp'], { input, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(session.status, 0, session.stderr);
+  const answers = session.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: number; result: Record<string, unknown> });
+  assert.deepEqual(answers.map((a) => a.id), [1, 2]);
+  assert.equal((answers[1].result.tools as unknown[]).length, 3);
+});
