@@ -4,11 +4,14 @@
 //   configurations-2k.json    a bare Configurations array of ~2,000 lines
 //   cluster-20k.json          a cluster request of ~20,000 lines: many instance groups, each with Configurations
 //   spark-defaults-500.conf   a spark-defaults.conf with 500 keys
+//   cloudformation-2k.yaml    a CloudFormation template in YAML of ~2,000 lines: a cluster, an instance group config
+//                             and a step, with intrinsic functions
 // Every generated document has realistic keys and values and a few percent of mistakes (typos, numbers where
 // strings go, fractional sizes, deprecated keys, unknown classifications, duplicates, secrets).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
 import { prng } from './prng.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -243,12 +246,60 @@ function confDocument() {
   return out.join('\n') + '\n';
 }
 
+/** The generated value as plain data, with CloudFormation's member names in configuration objects. */
+function plain(value) {
+  if (value instanceof Obj) {
+    const isConfiguration = value.entries.some(([k]) => k === 'Classification');
+    return Object.fromEntries(value.entries.map(([k, v]) => [isConfiguration && k === 'Properties' ? 'ConfigurationProperties' : k, plain(v)]));
+  }
+  if (Array.isArray(value)) return value.map(plain);
+  return value;
+}
+
+function cloudFormationDocument() {
+  const template = {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: 'Benchmark template: a Spark cluster, a task group and a step',
+    Parameters: { SubnetId: { Type: 'AWS::EC2::Subnet::Id' }, TaskCount: { Type: 'Number', Default: 4 } },
+    Resources: {
+      Cluster: {
+        Type: 'AWS::EMR::Cluster',
+        Properties: {
+          Name: 'CFN_SUB_NAME',
+          ReleaseLabel: 'emr-7.5.0',
+          Applications: [{ Name: 'Hadoop' }, { Name: 'Spark' }, { Name: 'Hive' }],
+          Instances: {
+            Ec2SubnetId: 'CFN_REF_SUBNET',
+            MasterInstanceGroup: { InstanceType: 'r5.4xlarge', InstanceCount: 1 },
+            CoreInstanceGroup: { InstanceType: 'r5.12xlarge', InstanceCount: 19, Configurations: plain(configurations({ sparkKeys: 120, hadoopKeys: 120, errors: 0.03, type: 'r5.12xlarge' })) },
+          },
+          Configurations: plain(configurations({ sparkKeys: 300, hadoopKeys: 230, errors: 0.03, type: 'r5.12xlarge' })),
+          Steps: [{ Name: 'Load', ActionOnFailure: 'CONTINUE', HadoopJarStep: { Jar: 'command-runner.jar', Args: ['spark-submit', '--deploy-mode', 'cluster', '--executor-memory', '37g', '--conf', 'spark.sql.shuffle.partitions=1700', 's3://example-bucket/jobs/load.py'] } }],
+          JobFlowRole: 'EMR_EC2_DefaultRole',
+          ServiceRole: 'EMR_DefaultRole',
+        },
+      },
+      TaskGroup: {
+        Type: 'AWS::EMR::InstanceGroupConfig',
+        Properties: { InstanceRole: 'TASK', InstanceType: 'm5.4xlarge', InstanceCount: 'CFN_REF_TASKS', JobFlowId: 'CFN_REF_CLUSTER' },
+      },
+    },
+  };
+  return stringify(template, { lineWidth: 0 })
+    .replace("'CFN_SUB_NAME'", '!Sub "${AWS::StackName}-bench"')
+    .replace('CFN_SUB_NAME', '!Sub "${AWS::StackName}-bench"')
+    .replace('CFN_REF_SUBNET', '!Ref SubnetId')
+    .replace('CFN_REF_TASKS', '!Ref TaskCount')
+    .replace('CFN_REF_CLUSTER', '!Ref Cluster');
+}
+
 mkdirSync(outDir, { recursive: true });
 copyFileSync(join(root, 'examples', 'cluster-r5.12xlarge.json'), join(outDir, 'guide-cluster.json'));
 const docs = {
   'configurations-2k.json': configurationsDocument(),
   'cluster-20k.json': clusterDocument(),
   'spark-defaults-500.conf': confDocument(),
+  'cloudformation-2k.yaml': cloudFormationDocument(),
 };
 for (const [name, text] of Object.entries(docs)) {
   JSON.parse(name.endsWith('.json') ? text : '{}'); // the JSON documents are valid JSON (mistakes are semantic)

@@ -109,6 +109,7 @@ const documents = [
   { file: 'configurations-2k.json', label: 'Configurations array' },
   { file: 'cluster-20k.json', label: 'cluster request' },
   { file: 'spark-defaults-500.conf', label: 'spark-defaults.conf' },
+  { file: 'cloudformation-2k.yaml', label: 'CloudFormation YAML' },
 ];
 
 console.log(`EMR Spark Config benchmark - node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);

@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { parseDocument as parseYamlDocument } from 'yaml';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const E2E_DIR = path.join(ROOT, '.e2e');
@@ -31,9 +32,10 @@ const CHECK_TIMEOUT = 60_000; // one check, all its waits together
 const WAIT = 20_000; // one wait for a UI signal
 const RUN_TIMEOUT = 10 * 60_000; // the whole run, a watchdog against hangs
 
-const CHECK_COUNT = 7; // a to g, for the summary line when the editor cannot even start
+const CHECK_COUNT = 8; // a to h, for the summary line when the editor cannot even start
 const CLUSTER = 'cluster-r5.12xlarge.json';
 const CONF = 'spark-defaults.conf';
+const TEMPLATE = 'cloudformation-cluster.yaml';
 
 const results = []; // { check, error } per check run so far
 let codeServer; // the child process we started
@@ -69,6 +71,7 @@ function prepareFolders() {
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'examples', CLUSTER), path.join(dirs.workspace, CLUSTER));
   fs.copyFileSync(path.join(ROOT, 'examples', 'spark-defaults.conf'), path.join(dirs.workspace, CONF));
+  fs.copyFileSync(path.join(ROOT, 'examples', TEMPLATE), path.join(dirs.workspace, TEMPLATE));
 
   const settings = {
     // No walkthrough, welcome page, tips or release notes stealing focus.
@@ -370,6 +373,7 @@ async function shot(page, name) {
 function checks(dirs) {
   const clusterFile = path.join(dirs.workspace, CLUSTER);
   const confFile = path.join(dirs.workspace, CONF);
+  const templateFile = path.join(dirs.workspace, TEMPLATE);
 
   return [
     {
@@ -514,6 +518,32 @@ function checks(dirs) {
         }, undefined, { timeout: WAIT });
         await frame.locator('body').filter({ hasText: 'r5.12xlarge' }).waitFor({ timeout: WAIT });
         await shot(page, 'e2e-plan.png');
+      },
+    },
+    {
+      id: 'h',
+      name: 'CloudFormation YAML: SPK001 in Problems on a spark-submit --conf, quick fix applied, the template still valid YAML',
+      async run(page) {
+        await openFile(page, TEMPLATE);
+        await page.locator('.editor-group-container.active .squiggly-warning').first().waitFor({ timeout: WAIT });
+        const row = await problemRow(page, 'SPK001');
+        if (!/\[Ln 53, Col 17\]/.test(row)) fail(`SPK001 is not at line 53, column 17: "${row}"`);
+        if (!/spark\.executors\.cores/.test(row)) fail(`SPK001 does not name the key: "${row}"`);
+        await closePanel(page);
+        await goTo(page, 53, 17);
+        await page.keyboard.press('Control+.');
+        const menu = page.locator('.action-widget');
+        const action = menu.locator('.monaco-list-row[aria-label=\'Rename to "spark.executor.cores"\']');
+        await action.first().waitFor({ state: 'visible', timeout: WAIT });
+        await accept(page, menu, action);
+        await page.locator(`.tabs-container .tab.dirty[data-resource-name="${TEMPLATE}"]`).waitFor({ timeout: WAIT });
+        await save(page, TEMPLATE);
+        const text = await waitForFile(templateFile, (t) => t.includes('- spark.executor.cores=4'), 'got "- spark.executor.cores=4"');
+        const document = parseYamlDocument(text, { uniqueKeys: false });
+        if (document.errors.length > 0) fail(`the template is no longer valid YAML: ${document.errors[0].message}`);
+      },
+      async cleanup() {
+        fs.copyFileSync(path.join(ROOT, 'examples', TEMPLATE), templateFile);
       },
     },
   ];
