@@ -3,6 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allClassifications, type ConfigModel } from '../../server/src/engine/model';
+import { analyzeText } from '../../server/src/analysis/analyze';
 import { formatOf, readDocument } from '../../server/src/formats';
 import { slice } from '../helpers';
 
@@ -196,6 +197,15 @@ describe('EMR shapes, one path map each', () => {
       ['configurations-cloudformation', 'Resources/Cluster/Properties/Instances/CoreInstanceGroup/Configurations'],
     ]);
     assert.equal(model.parts.has('string-values'), false, 'CloudFormation turns scalars into strings');
+  });
+
+  test('sizing says which number it needs is not a literal, instead of guessing', () => {
+    const text = 'Resources:\n  C:\n    Type: AWS::EMR::Cluster\n    Properties:\n      Instances:\n        CoreInstanceGroup: {InstanceType: r5.4xlarge, InstanceCount: !Ref CoreCount}\n      Configurations: []\n';
+    assert.equal(
+      analyzeText(text, 'template.yaml').sizing.unavailable,
+      'the InstanceCount of the CORE group is not written as a literal (!Ref CoreCount), so the cluster is not sized; give the core nodes with --instance-type and --instance-count, or in .emrsparkrc.json',
+    );
+    assert.ok(analyzeText(text, 'template.yaml', { cluster: { instanceType: 'r5.4xlarge', instanceCount: 4 } }).sizing.plan, 'the caller can give the cluster');
   });
 
   test('CloudFormation JSON: Fn:: objects and Ref are opaque', () => {

@@ -14,6 +14,11 @@ function edit(target: Span, newText: string): TextEdit {
   return { span: target, newText };
 }
 
+/** Replaces a scalar (a value, a classification name, an instance type) with a string, in the document's syntax. */
+export function replaceScalar(model: ConfigModel, target: Span, value: string): TextEdit {
+  return edit(target, model.writer.value(value, model.text.slice(target.start, target.end)));
+}
+
 /** A string value written as the document's syntax expects it. */
 export function formatValue(model: ConfigModel, value: string): string {
   return model.writer.value(value);

@@ -168,7 +168,7 @@ export interface InstanceGroup {
 }
 
 export interface ClusterDescription {
-  releaseLabel?: { value: string; span: Span };
+  releaseLabel?: { value: string; span: Span; path: ModelPath };
   applications: string[];
   groups: InstanceGroup[];
   /** Numbers sizing needs that the document gives as something other than a literal (an intrinsic function). */

@@ -20,6 +20,8 @@ export function formatText(files: CheckedFile[]): string {
     }
     const sizing = sizingText(file.analysis.sizing);
     if (sizing.length > 0) lines.push(`${file.path}:`, ...sizing);
+    // A document that describes its cluster but could not be sized says why.
+    else if (file.analysis.model.cluster.groups.length > 0 && file.analysis.sizing.unavailable) lines.push(`${file.path}:`, `  not sized: ${file.analysis.sizing.unavailable}`);
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

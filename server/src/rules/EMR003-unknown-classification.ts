@@ -1,5 +1,5 @@
 import { classificationNames, classificationInfo } from '../catalog';
-import { replace } from '../engine/edits';
+import { replaceScalar } from '../engine/edits';
 import { allClassifications } from '../engine/model';
 import { didYouMean } from '../engine/suggest';
 import type { Rule } from './types';
@@ -23,7 +23,7 @@ export const unknownClassification: Rule = {
           span: c.nameSpan,
           path: [...c.path, c.names.classification],
           message: `Classification "${c.name}" has ${c.name.startsWith(' ') || c.name.startsWith('\t') ? 'leading' : 'trailing'} white space; EMR compares names exactly and rejects it. Use "${trimmed}".`,
-          fixes: [{ title: `Change to "${trimmed}"`, edits: [replace(c.nameSpan, JSON.stringify(trimmed))], preferred: true }],
+          fixes: [{ title: `Change to "${trimmed}"`, edits: [replaceScalar(model, c.nameSpan, trimmed)], preferred: true }],
         });
         continue;
       }
@@ -32,7 +32,7 @@ export const unknownClassification: Rule = {
         span: c.nameSpan,
         path: [...c.path, c.names.classification],
         message: `Unknown classification "${c.name}": EMR rejects the cluster request.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-        fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replace(c.nameSpan, JSON.stringify(suggestion))], preferred: true }] : [],
+        fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replaceScalar(model, c.nameSpan, suggestion)], preferred: true }] : [],
       });
     }
   },

@@ -1,4 +1,4 @@
-import { replace } from '../engine/edits';
+import { replaceScalar } from '../engine/edits';
 import { allClassifications } from '../engine/model';
 import type { Fix } from '../engine/findings';
 import type { Rule } from './types';
@@ -17,7 +17,7 @@ export const propertyValueNotString: Rule = {
         if (entry.valueKind === 'string' || entry.valueKind === 'missing' || !entry.valueSpan) continue;
         const scalar = entry.valueKind === 'number' || entry.valueKind === 'boolean';
         const fixes: Fix[] = scalar
-          ? [{ title: `Quote the value: "${entry.rawValue}"`, edits: [replace(entry.valueSpan, JSON.stringify(entry.rawValue))], preferred: true }]
+          ? [{ title: `Quote the value: "${entry.rawValue}"`, edits: [replaceScalar(model, entry.valueSpan, entry.rawValue)], preferred: true }]
           : [];
         report({
           span: entry.valueSpan,

@@ -1,5 +1,5 @@
 import { releaseLabels } from '../catalog';
-import { replace } from '../engine/edits';
+import { replaceScalar } from '../engine/edits';
 import { didYouMean } from '../engine/suggest';
 import type { Rule } from './types';
 
@@ -19,9 +19,9 @@ export const unknownReleaseLabel: Rule = {
     const suggestion = sameLine.length > 0 ? sameLine[sameLine.length - 1] : didYouMean(label.value, labels);
     report({
       span: label.span,
-      path: ['ReleaseLabel'],
+      path: label.path,
       message: `"${label.value}" is not a known EMR release (the catalog covers ${labels[0]} to ${labels[labels.length - 1]}); checks that depend on the release are skipped.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-      fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replace(label.span, JSON.stringify(suggestion))] }] : [],
+      fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replaceScalar(model, label.span, suggestion)] }] : [],
     });
   },
 };

@@ -1,5 +1,5 @@
 import { instanceType, instanceTypeNames } from '../catalog';
-import { replace } from '../engine/edits';
+import { replaceScalar } from '../engine/edits';
 import { didYouMean } from '../engine/suggest';
 import type { Rule } from './types';
 
@@ -21,7 +21,7 @@ export const unknownInstanceType: Rule = {
           span: choice.span,
           path: choice.path,
           message: `"${choice.instanceType}" is not an instance type EMR offers, so the cluster cannot launch and its executors cannot be sized.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-          fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replace(choice.span, JSON.stringify(suggestion))], preferred: true }] : [],
+          fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [replaceScalar(model, choice.span, suggestion)], preferred: true }] : [],
         });
       }
     }

@@ -89,6 +89,13 @@ export function resolveCluster(model: ConfigModel, release: EmrRelease | undefin
     for (const choice of group.types) if (!instanceType(choice.instanceType)) unknownTypes.push({ name: choice.instanceType, span: choice.span });
   }
 
+  // A count or type given by an intrinsic function (CloudFormation's !Ref) is only known at deploy time.
+  const notLiteral = model.cluster.notLiteral.find((n) => !n.what.includes('MASTER'));
+  if (notLiteral && !override.instanceType) {
+    const written = model.text.slice(notLiteral.span.start, notLiteral.span.end).replace(/\s+/g, ' ');
+    return { unknownTypes, unavailable: `${notLiteral.what} is not written as a literal (${written.length > 60 ? `${written.slice(0, 57)}...` : written}), so the cluster is not sized; give the core nodes with --instance-type and --instance-count, or in .emrsparkrc.json` };
+  }
+
   // The document's own cluster wins; the caller's (CLI flags, settings, project file) sizes documents without one.
   let requests = requestsFromDocument(model);
   let source: ClusterShape['source'] = 'document';

@@ -55,9 +55,9 @@ export class ShapeBuilder implements ClusterParts {
     this.schemaTargets.push({ schema, path, value });
   }
 
-  releaseLabel(node: TreeNode | undefined): void {
+  releaseLabel(node: TreeNode | undefined, path: ModelPath): void {
     const value = stringOf(node);
-    if (value !== undefined) this.cluster.releaseLabel = { value, span: nodeSpan(node!) };
+    if (value !== undefined) this.cluster.releaseLabel = { value, span: nodeSpan(node!), path };
   }
 
   applications(node: TreeNode | undefined): void {

@@ -62,7 +62,7 @@ function readConfigurationsDocument(root: TreeNode, context: ShapeContext): Shap
 // ---- RunJobFlow cluster requests (create-cluster --cli-input-json, boto3 run_job_flow) ----
 
 function readClusterRequest(builder: ShapeBuilder, request: TreeNode, path: (string | number)[]): void {
-  builder.releaseLabel(member(request, 'ReleaseLabel'));
+  builder.releaseLabel(member(request, 'ReleaseLabel'), [...path, 'ReleaseLabel']);
   builder.applications(member(request, 'Applications'));
   builder.configurations('cluster', member(request, 'Configurations'), [...path, 'Configurations'], NAMES.api, { validate: false });
   const topGroups = member(request, 'InstanceGroups');
@@ -161,7 +161,7 @@ function readCloudFormation(root: TreeNode, context: ShapeContext): ShapeResult 
     const path = ['Resources', name, 'Properties'];
     switch (type) {
       case 'AWS::EMR::Cluster':
-        builder.releaseLabel(member(properties, 'ReleaseLabel'));
+        builder.releaseLabel(member(properties, 'ReleaseLabel'), [...path, 'ReleaseLabel']);
         builder.applications(member(properties, 'Applications'));
         builder.configurations('cluster', member(properties, 'Configurations'), [...path, 'Configurations'], NAMES.cloudFormation);
         readInstances(builder, member(properties, 'Instances'), [...path, 'Instances']);
@@ -178,7 +178,7 @@ function readCloudFormation(root: TreeNode, context: ShapeContext): ShapeResult 
         break;
       case 'AWS::EMRServerless::Application':
         serverless = true;
-        builder.releaseLabel(member(properties, 'ReleaseLabel'));
+        builder.releaseLabel(member(properties, 'ReleaseLabel'), [...path, 'ReleaseLabel']);
         builder.configurations('application', member(properties, 'RuntimeConfiguration'), [...path, 'RuntimeConfiguration'], NAMES.api);
         break;
     }
@@ -192,7 +192,7 @@ function readCloudFormation(root: TreeNode, context: ShapeContext): ShapeResult 
 function readJobRun(root: TreeNode, context: ShapeContext): ShapeResult {
   const builder = new ShapeBuilder(context);
   const overrides = member(root, 'configurationOverrides') ?? root;
-  builder.releaseLabel(member(root, 'releaseLabel'));
+  builder.releaseLabel(member(root, 'releaseLabel'), ['releaseLabel']);
   builder.configurations('job-run', member(overrides, 'applicationConfiguration'), member(root, 'configurationOverrides') ? ['configurationOverrides', 'applicationConfiguration'] : ['applicationConfiguration'], NAMES.lowercase);
   const driver = member(root, 'jobDriver');
   const eks = firstMember(driver, ['sparkSubmitJobDriver']);
@@ -208,7 +208,7 @@ function readJobRun(root: TreeNode, context: ShapeContext): ShapeResult {
 
 function readServerlessApplication(root: TreeNode, context: ShapeContext): ShapeResult {
   const builder = new ShapeBuilder(context);
-  builder.releaseLabel(member(root, 'releaseLabel'));
+  builder.releaseLabel(member(root, 'releaseLabel'), ['releaseLabel']);
   builder.configurations('application', member(root, 'runtimeConfiguration'), ['runtimeConfiguration'], NAMES.lowercase);
   return result(builder, 'serverless-application', 'an EMR Serverless application', ['string-values', 'job-run-limits']);
 }
