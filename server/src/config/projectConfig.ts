@@ -1,5 +1,6 @@
 import type { SeverityOverride } from '../analysis/analyze';
 import type { ClusterOverride } from '../sizing/cluster';
+import { ClusterGlobs, GLOB_LIMITS, GlobError } from './globs';
 
 export const PROJECT_FILE_NAME = '.emrsparkrc.json';
 
@@ -18,9 +19,17 @@ export interface ProjectConfig {
   cluster?: ClusterSetting;
   release?: string;
   rules?: Record<string, SeverityOverride>;
-  /** Per-glob cluster shapes (globs relative to the workspace root; `*`, `**` and `?`). */
+  /** Per-glob cluster shapes (globs relative to the workspace root; `*`, `**`, `?` and `[...]`). */
   clusters?: (ClusterSetting & { files: string })[];
+  /** The globs of `clusters`, compiled when the file was read. */
+  clusterGlobs?: ClusterGlobs;
 }
+
+/**
+ * The most nodes a count may give (core or task): a bound of ours, far above any cluster people size by hand,
+ * that keeps every figure the sizing computes and writes an exact integer.
+ */
+export const MAX_INSTANCE_COUNT = 10_000;
 
 const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error', 'hint'];
 
@@ -34,7 +43,9 @@ function optionalString(value: unknown, where: string): string | undefined {
 
 function optionalCount(value: unknown, where: string): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new ConfigError(`${where} must be a whole number of at least 1`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_INSTANCE_COUNT) {
+    throw new ConfigError(`${where} must be a whole number from 1 to ${MAX_INSTANCE_COUNT.toLocaleString('en-US')}`);
+  }
   return value;
 }
 
@@ -68,30 +79,23 @@ export function readProjectConfig(raw: unknown, where = PROJECT_FILE_NAME): Proj
     }
   }
   let clusters: ProjectConfig['clusters'];
+  let clusterGlobs: ClusterGlobs | undefined;
   if (r.clusters !== undefined) {
     if (!Array.isArray(r.clusters)) throw new ConfigError(`${where}: clusters must be an array`);
+    if (r.clusters.length > GLOB_LIMITS.globs) throw new ConfigError(`${where}: clusters has at most ${GLOB_LIMITS.globs} entries; this one has ${r.clusters.length.toLocaleString('en-US')}`);
     clusters = r.clusters.map((c, i) => {
       const files = optionalString((c as Record<string, unknown> | null)?.files, `${where}: clusters[${i}].files`);
       if (!files) throw new ConfigError(`${where}: clusters[${i}].files must be a glob`);
       return { ...readCluster(c, `clusters[${i}]`), files };
     });
+    try {
+      clusterGlobs = new ClusterGlobs(clusters.map((c) => c.files));
+    } catch (error) {
+      if (error instanceof GlobError) throw new ConfigError(`${where}: ${error.message}`);
+      throw error;
+    }
   }
-  return { cluster: readCluster(r.cluster, 'cluster'), release: optionalString(r.release, `${where}: release`), rules, clusters };
-}
-
-/** A glob of the project file as a regular expression: `**` any folders, `*` within a name, `?` one character. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      source += glob[i + 2] === '/' ? '(?:[^/]*/)*' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
+  return { cluster: readCluster(r.cluster, 'cluster'), release: optionalString(r.release, `${where}: release`), rules, clusters, clusterGlobs };
 }
 
 export interface ResolvedOptions {
@@ -105,7 +109,8 @@ export interface ResolvedOptions {
  * whose glob matches the file's path relative to the workspace root.
  */
 export function optionsForFile(relativePath: string | undefined, settings: ProjectConfig, project: ProjectConfig): ResolvedOptions {
-  const matching = relativePath !== undefined ? project.clusters?.find((c) => globToRegExp(c.files).test(relativePath.replace(/\\/g, '/'))) : undefined;
+  const index = relativePath !== undefined && project.clusterGlobs ? project.clusterGlobs.firstMatch(relativePath) : -1;
+  const matching = index >= 0 ? project.clusters?.[index] : undefined;
   const cluster = { ...settings.cluster, ...project.cluster, ...matching };
   const hasCluster = cluster.instanceType !== undefined;
   return {
