@@ -1,7 +1,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { emrRelease, instanceType } from './catalog';
-import { findProjectFile, loadProjectFile } from './config/loadProjectFile';
-import { ConfigError, optionsForFile, type ResolvedOptions } from './config/projectConfig';
+import { findProjectFile, loadProjectFile, searchBoundary } from './config/loadProjectFile';
+import { ConfigError, MAX_INSTANCE_COUNT, optionsForFile, type ProjectConfig, type ResolvedOptions } from './config/projectConfig';
 import { analyzeText } from './analysis/analyze';
 import { readDocument } from './formats';
 import { resolveCluster } from './sizing/cluster';
@@ -69,12 +69,18 @@ function checkInstanceType(name: string, value: string | undefined): string | un
   throw new UsageError(`--${name} "${value}" is not a known instance type${suggestion ? ` (did you mean ${suggestion}?)` : ''}`);
 }
 
-/** The options the nearest .emrsparkrc.json gives a file (globs relative to the project file's folder). */
-function projectOptionsFor(file: string): ResolvedOptions {
-  const projectFile = findProjectFile(dirname(resolve(file)));
+/**
+ * The options the nearest .emrsparkrc.json gives a file (globs relative to the project file's folder), searched
+ * up to the repository root, and which file that was. Each project file is read once per run.
+ */
+function projectOptionsFor(file: string, loaded: Map<string, ProjectConfig>): ResolvedOptions & { projectFile?: string } {
+  const directory = dirname(resolve(file));
+  const boundary = searchBoundary(directory);
+  const projectFile = findProjectFile(directory, boundary);
   if (!projectFile) return { severities: {} };
-  const project = loadProjectFile(projectFile);
-  return optionsForFile(relative(dirname(projectFile), resolve(file)), {}, project);
+  let project = loaded.get(projectFile);
+  if (!project) loaded.set(projectFile, (project = loadProjectFile(projectFile, boundary)));
+  return { ...optionsForFile(relative(dirname(projectFile), resolve(file)), {}, project), projectFile };
 }
 
 function runCheck(args: ReturnType<typeof parseArgs>, io: Io): number {
@@ -82,20 +88,21 @@ function runCheck(args: ReturnType<typeof parseArgs>, io: Io): number {
   const release = checkRelease(args.options.get('release'));
   const cluster = {
     instanceType: checkInstanceType('instance-type', args.options.get('instance-type')),
-    instanceCount: positiveInteger('instance-count', args.options.get('instance-count')),
+    instanceCount: positiveInteger('instance-count', args.options.get('instance-count'), MAX_INSTANCE_COUNT),
     taskInstanceType: checkInstanceType('task-instance-type', args.options.get('task-instance-type')),
-    taskInstanceCount: positiveInteger('task-instance-count', args.options.get('task-instance-count')),
+    taskInstanceCount: positiveInteger('task-instance-count', args.options.get('task-instance-count'), MAX_INSTANCE_COUNT),
   };
   if (args.files.length === 0) throw new UsageError('no files given');
   const texts = args.files.map((path) => ({ path, text: readConfigFile(path) }));
+  const loaded = new Map<string, ProjectConfig>();
   const files = texts.map(({ path, text }) => {
-    const project = projectOptionsFor(path);
+    const project = projectOptionsFor(path, loaded);
     const options = {
       release: release ?? project.release,
       cluster: cluster.instanceType ? cluster : project.cluster,
       severities: project.severities,
     };
-    return checkedFile(path, analyzeText(text, path, options));
+    return checkedFile(path, analyzeText(text, path, options), project.projectFile !== undefined ? relative(process.cwd(), project.projectFile) || project.projectFile : undefined);
   });
   io.out(format === 'json' ? formatJson(files) : format === 'sarif' ? formatSarif(files) : formatText(files));
   for (const file of files) {
@@ -117,9 +124,9 @@ function runSize(args: ReturnType<typeof parseArgs>, io: Io): number {
   const release = checkRelease(args.options.get('release'));
   const override = {
     instanceType: type,
-    instanceCount: positiveInteger('instance-count', args.options.get('instance-count')) ?? 1,
+    instanceCount: positiveInteger('instance-count', args.options.get('instance-count'), MAX_INSTANCE_COUNT) ?? 1,
     taskInstanceType: checkInstanceType('task-instance-type', args.options.get('task-instance-type')),
-    taskInstanceCount: positiveInteger('task-instance-count', args.options.get('task-instance-count')),
+    taskInstanceCount: positiveInteger('task-instance-count', args.options.get('task-instance-count'), MAX_INSTANCE_COUNT),
     deployMode: oneOf('deploy-mode', args.options.get('deploy-mode'), ['cluster', 'client'] as const),
     yarnMemoryMiB: positiveInteger('yarn-memory-mb', args.options.get('yarn-memory-mb')),
     maxAllocationMiB: positiveInteger('max-allocation-mb', args.options.get('max-allocation-mb')),

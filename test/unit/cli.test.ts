@@ -109,7 +109,7 @@ test('bad input: one clear line on stderr and exit 2, never a stack trace', () =
     [['check', '--format', 'xml', binary], 'emr-spark-lint: --format must be one of text, json, sarif, not "xml" (see --help)\n'],
     [['check', '--bogus', binary], 'emr-spark-lint: unknown option --bogus (see --help)\n'],
     [['check', '--release', 'emr-6.15.9', binary], 'emr-spark-lint: --release "emr-6.15.9" is not a known EMR release (did you mean emr-6.15.0?) (see --help)\n'],
-    [['check', '--instance-count', '0', binary], 'emr-spark-lint: --instance-count must be a whole number of at least 1, not "0" (see --help)\n'],
+    [['check', '--instance-count', '0', binary], 'emr-spark-lint: --instance-count must be a whole number from 1 to 10,000, not "0" (see --help)\n'],
   ];
   for (const [args, message] of cases) {
     const { code, out, err } = run(args);

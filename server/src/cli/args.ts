@@ -50,9 +50,11 @@ export function parseArgs(argv: string[], valueOptions: ReadonlySet<string>, fla
   return { command, options, flags, files };
 }
 
-export function positiveInteger(name: string, value: string | undefined): number | undefined {
+export function positiveInteger(name: string, value: string | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[0-9]+$/.test(value) || Number(value) < 1) throw new UsageError(`--${name} must be a whole number of at least 1, not "${value}"`);
+  if (!/^[0-9]+$/.test(value) || Number(value) < 1 || Number(value) > max) {
+    throw new UsageError(`--${name} must be a whole number from 1 to ${max.toLocaleString('en-US')}, not "${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`);
+  }
   return Number(value);
 }
 

@@ -40,7 +40,7 @@ export class Configuration {
   reloadProjectFile(exists: (file: string) => boolean): void {
     const file = this.projectFile;
     try {
-      this.project = file && exists(file) ? loadProjectFile(file) : {};
+      this.project = file && this.root && exists(file) ? loadProjectFile(file, this.root) : {};
     } catch (error) {
       this.project = {};
       this.problem = error instanceof ConfigError ? error.message : String(error);

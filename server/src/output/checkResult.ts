@@ -6,8 +6,10 @@ export interface CheckedFile {
   path: string;
   analysis: Analysis;
   lines: LineIndex;
+  /** The project file whose settings applied, if one did. */
+  projectFile?: string;
 }
 
-export function checkedFile(path: string, analysis: Analysis): CheckedFile {
-  return { path, analysis, lines: new LineIndex(analysis.model.text) };
+export function checkedFile(path: string, analysis: Analysis, projectFile?: string): CheckedFile {
+  return { path, analysis, lines: new LineIndex(analysis.model.text), projectFile };
 }
