@@ -7,6 +7,8 @@ import { RULES } from '../rules';
 import type { Rule, RuleContext } from '../rules/types';
 import { computeSizing, type ClusterOverride } from '../sizing/compute';
 import type { SizingReport } from '../sizing/report';
+import { capFindings } from '../engine/limits';
+import { hideSecrets } from '../engine/secrets';
 
 /** Documents larger than this are refused rather than parsed (the editor reports one finding, the CLI exits 2). */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
@@ -22,6 +24,8 @@ export interface AnalysisOptions {
   severities?: Record<string, SeverityOverride>;
   /** Rules to run (defaults to the registry). */
   rules?: readonly Rule[];
+  /** Findings kept at most (MAX_FINDINGS_PER_FILE unless given); the rest are counted in omittedFindings. */
+  maxFindings?: number;
 }
 
 export interface Analysis {
@@ -30,6 +34,8 @@ export interface Analysis {
   sizing: SizingReport;
   /** Rules that threw: the analysis goes on without them. */
   ruleFailures: { ruleId: string; error: string }[];
+  /** Findings left out beyond MAX_FINDINGS_PER_FILE. */
+  omittedFindings?: number;
 }
 
 /**
@@ -103,9 +109,11 @@ export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}):
   }
   dropFixesPastSyntaxProblems(model, findings);
   const suppressions = suppressionsOf(model);
-  const kept = suppressions.length > 0 ? findings.filter((f) => !isSuppressed(f, suppressions)) : findings;
-  kept.sort(compareFindings);
-  return { model, findings: kept, sizing: getSizing(), ruleFailures };
+  const unsuppressed = suppressions.length > 0 ? findings.filter((f) => !isSuppressed(f, suppressions)) : findings;
+  unsuppressed.sort(compareFindings);
+  const { kept, omitted } = capFindings(unsuppressed, options.maxFindings);
+  hideSecrets(model, kept);
+  return { model, findings: kept, sizing: getSizing(), ruleFailures, ...(omitted > 0 ? { omittedFindings: omitted } : {}) };
 }
 
 /** Reads and analyses a document (one that no format reads, or that is not an EMR configuration, is not recognized). */

@@ -16,6 +16,8 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix an editor may apply without asking (one per finding at most). */
   preferred?: boolean;
+  /** The edits write a secret value of the document: machine output (JSON, SARIF) leaves them out. */
+  carriesSecret?: boolean;
 }
 
 export interface RelatedLocation {

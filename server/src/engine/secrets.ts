@@ -1,3 +1,9 @@
+import type { Node as JsonNode } from 'jsonc-parser';
+import type { Finding } from './findings';
+import { oncePer } from './memo';
+import { allClassifications, type ConfigModel, type ModelPath } from './model';
+import type { Span } from './text';
+
 // Names of properties whose values are credentials. A value found under such a key is never repeated in a message.
 const SECRET_KEY = /(password|passwd|secret|token|credential|private[._-]?key|access[._-]?key|secret[._-]?key|bind_pw|keystore\.pass|truststore\.pass)/i;
 
@@ -137,4 +143,241 @@ export function isSecretReference(value: string): boolean {
   if (/^arn:aws[a-z-]*:(secretsmanager|ssm):/i.test(v)) return true;
   if (/^(ssm|secretsmanager|aws-secretsmanager|aws-ssm):/i.test(v)) return true;
   return /^\*+$/.test(v);
+}
+
+/** A credential written inside a longer value. */
+export interface EmbeddedSecret {
+  /** `parameter`: the value of a name=value pair whose name is a credential; `url-password`: the password of a URL. */
+  kind: 'parameter' | 'url-password';
+  /** For parameters: the name, as written. */
+  name?: string;
+  /** Offset and length in the decoded value. */
+  index: number;
+  length: number;
+}
+
+/** Characters that end a name=value pair's name (going back) or its value (going on). */
+const isPairBoundary = (c: string) => c === ',' || c === ';' || c === '&' || c === '?' || c === '"' || c === "'" || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
+const isUrlUserInfoEnd = (c: string) => c === '/' || c === '?' || c === '#' || c === '@' || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '"' || c === "'";
+
+/** A value that is no literal secret: empty, a switch, or a reference to where the secret lives. */
+function isPlaceholder(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  return v === '' || v === 'true' || v === 'false' || isSecretReference(value);
+}
+
+/**
+ * Credentials written inside a value, found in one pass each (no regular expression: values may be megabytes):
+ * - a name=value pair whose name is a credential key (isCredentialKey): JDBC and URL parameters (`;password=`,
+ *   `?password=`, `&pwd=`), Java system properties (`-Djavax.net.ssl.keyStorePassword=`), and the pairs of a servlet
+ *   filter's `spark.<filter>.params` (`user=x,password=y`);
+ * - the password of a URL with user information, `scheme://user:password@host` (LDAP, JDBC and other URLs), and of
+ *   Oracle's `jdbc:oracle:thin:user/password@host`.
+ */
+export function embeddedSecretsIn(value: string): EmbeddedSecret[] {
+  const found: EmbeddedSecret[] = [];
+  // name=value pairs. A name runs back from `=` to a boundary or the previous `=`, so each character is read twice at most.
+  let previousEquals = -1;
+  for (let eq = value.indexOf('='); eq >= 0; previousEquals = eq, eq = value.indexOf('=', eq + 1)) {
+    let start = eq;
+    while (start > previousEquals + 1 && !isPairBoundary(value[start - 1])) start--;
+    const name = value.slice(start, eq);
+    if (name === '' || name.length > 200 || !isCredentialKey(name)) continue;
+    let end = eq + 1;
+    while (end < value.length && !isPairBoundary(value[end])) end++;
+    const secret = value.slice(eq + 1, end);
+    if (!isPlaceholder(secret)) found.push({ kind: 'parameter', name, index: eq + 1, length: end - eq - 1 });
+  }
+  // scheme://user:password@host: user information runs from `://` to `@`, before any `/`, `?` or `#`.
+  for (let at = value.indexOf('://'); at >= 0; at = value.indexOf('://', at + 3)) {
+    let end = at + 3;
+    while (end < value.length && !isUrlUserInfoEnd(value[end])) end++;
+    if (value[end] !== '@') continue;
+    const colon = value.indexOf(':', at + 3);
+    if (colon < 0 || colon >= end) continue;
+    const secret = value.slice(colon + 1, end);
+    if (!isPlaceholder(secret)) found.push({ kind: 'url-password', index: colon + 1, length: end - colon - 1 });
+  }
+  // jdbc:oracle:thin:user/password@host
+  const lower = /thin:/i.test(value) ? value.toLowerCase() : '';
+  for (let at = lower.indexOf('jdbc:oracle:thin:'); at >= 0; at = lower.indexOf('jdbc:oracle:thin:', at + 1)) {
+    const start = at + 'jdbc:oracle:thin:'.length;
+    let end = start;
+    while (end < value.length && value[end] !== '@' && !isPairBoundary(value[end])) end++;
+    const slash = value.indexOf('/', start);
+    if (value[end] !== '@' || slash < 0 || slash >= end) continue;
+    const secret = value.slice(slash + 1, end);
+    if (!isPlaceholder(secret)) found.push({ kind: 'url-password', index: slash + 1, length: end - slash - 1 });
+  }
+  return found;
+}
+
+/** A secret written in a document: what SEC001 reports (and SEC002, for `aws`), and what no output may repeat. */
+export interface DocumentSecret {
+  /** `credential`: the whole value of a key named for a credential; the others: a credential inside a value. */
+  kind: 'credential' | EmbeddedSecret['kind'];
+  /** The key or member the value belongs to (undefined for an array element). */
+  key?: string;
+  /** For parameters: the parameter's name. */
+  name?: string;
+  /** Where it is: a classification's Properties, elsewhere in a JSON document (a cluster request), a properties file. */
+  place: 'properties' | 'request' | 'properties-file';
+  span: Span;
+  path: ModelPath;
+  /** The secret as the application reads it. Never to be shown. */
+  value: string;
+  /** Also a literal AWS key, which SEC002 reports. */
+  aws: boolean;
+}
+
+/**
+ * Where a part of a value lies in the document: exactly, when the value is written without escapes (`quoted`:
+ * the written text starts with a quote), else the whole value.
+ */
+export function spanInValue(written: string, value: string, valueSpan: Span, quoted: boolean, index: number, length: number): Span {
+  const inner = quoted ? written.slice(1, -1) : written;
+  if (inner !== value) return valueSpan;
+  const start = valueSpan.start + (quoted ? 1 : 0) + index;
+  return { start, end: start + length };
+}
+
+function secretsOfValue(
+  out: DocumentSecret[],
+  text: string,
+  where: { key: string | undefined; place: DocumentSecret['place']; path: ModelPath; valueSpan: Span; quoted: boolean },
+  value: string,
+  kind: 'string' | 'number',
+): void {
+  const { key } = where;
+  if (key !== undefined && isCredentialKey(key)) {
+    const trimmed = value.trim();
+    if (isPlaceholder(trimmed)) return;
+    out.push({ kind: 'credential', key, place: where.place, span: where.valueSpan, path: where.path, value: trimmed, aws: awsKeysIn(key, value).length > 0 });
+    return;
+  }
+  if (kind !== 'string' || value.length < 6) return;
+  const written = text.slice(where.valueSpan.start, where.valueSpan.end);
+  for (const found of embeddedSecretsIn(value)) {
+    const secret = value.slice(found.index, found.index + found.length);
+    out.push({
+      kind: found.kind,
+      key,
+      name: found.name,
+      place: where.place,
+      span: spanInValue(written, value, where.valueSpan, where.quoted, found.index, found.length),
+      path: where.path,
+      value: secret,
+      aws: awsKeysIn(undefined, secret).length > 0,
+    });
+  }
+}
+
+/** Members of a JSON tree that the model does not read as properties: the cluster request's own fields, step arguments. */
+function requestSecrets(out: DocumentSecret[], text: string, node: JsonNode, path: ModelPath, key: string | undefined, skip: ReadonlySet<number>): void {
+  if (node.type === 'object' || node.type === 'array') {
+    const children = node.children ?? [];
+    for (let i = 0; i < children.length; i++) {
+      if (node.type === 'array') {
+        path.push(i);
+        requestSecrets(out, text, children[i], path, undefined, skip);
+      } else {
+        const [keyNode, valueNode] = children[i].children ?? [];
+        if (!keyNode || !valueNode || typeof keyNode.value !== 'string') continue;
+        path.push(keyNode.value);
+        requestSecrets(out, text, valueNode, path, keyNode.value, skip);
+      }
+      path.pop();
+    }
+    return;
+  }
+  if ((node.type !== 'string' && node.type !== 'number') || skip.has(node.offset)) return;
+  const value = node.type === 'string' ? String(node.value) : text.slice(node.offset, node.offset + node.length);
+  const valueSpan = { start: node.offset, end: node.offset + node.length };
+  secretsOfValue(out, text, { key, place: 'request', path: [...path], valueSpan, quoted: node.type === 'string' }, value, node.type);
+}
+
+function findDocumentSecrets(model: ConfigModel): DocumentSecret[] {
+  const out: DocumentSecret[] = [];
+  const read = new Set<number>();
+  const place = model.format === 'emr-json' ? 'properties' : 'properties-file';
+  for (const c of allClassifications(model)) {
+    for (const entry of c.properties) {
+      if (!entry.valueSpan || (entry.valueKind !== 'string' && entry.valueKind !== 'number')) continue;
+      read.add(entry.valueSpan.start);
+      const quoted = model.format === 'emr-json' && entry.valueKind === 'string';
+      secretsOfValue(out, model.text, { key: entry.key, place, path: entry.path, valueSpan: entry.valueSpan, quoted }, entry.value, entry.valueKind);
+    }
+  }
+  if (model.format === 'emr-json' && model.jsonRoot) requestSecrets(out, model.text, model.jsonRoot, [], undefined, read);
+  return out;
+}
+
+/** The secrets written in a document, found once per model. */
+export const documentSecrets: (model: ConfigModel) => readonly DocumentSecret[] = oncePer(findDocumentSecrets);
+
+/** Texts of secrets shorter than this are not searched for in messages: they would match ordinary words and numbers. */
+const MIN_HIDDEN_LENGTH = 4;
+export const HIDDEN = '(value hidden)';
+
+/** Every text that must not appear in an output: the secrets as read and as written, and literal AWS keys. */
+function secretTexts(model: ConfigModel): string[] {
+  const texts = new Set<string>();
+  const add = (t: string) => {
+    if (t.length >= MIN_HIDDEN_LENGTH) texts.add(t);
+  };
+  for (const secret of documentSecrets(model)) {
+    add(secret.value);
+    const written = model.text.slice(secret.span.start, secret.span.end);
+    add(written.startsWith('"') && written.endsWith('"') && written.length >= 2 ? written.slice(1, -1).trim() : written.trim());
+  }
+  const aws = (value: string) => {
+    for (const m of awsKeysIn(undefined, value)) add(value.slice(m.index, m.index + m.length));
+  };
+  for (const c of allClassifications(model)) for (const entry of c.properties) if (entry.value.length >= 20) aws(entry.value);
+  for (const comment of model.comments) if (comment.text.length >= 20) aws(comment.text);
+  // Longest first: a secret that contains another is hidden whole.
+  return [...texts].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The last guard before any output: a finding's message, related messages and fix titles never contain a secret of
+ * the document (each rule already avoids quoting one; this catches what a rule did not foresee), and a fix whose
+ * edits would write one is marked, so that machine output (JSON, SARIF) leaves those edits out.
+ */
+export function hideSecrets(model: ConfigModel, findings: Finding[]): void {
+  if (findings.length === 0) return;
+  const texts = secretTexts(model);
+  if (texts.length === 0) return;
+  const byPrefix = new Map<string, string[]>();
+  for (const t of texts) {
+    const prefix = t.slice(0, MIN_HIDDEN_LENGTH);
+    const list = byPrefix.get(prefix);
+    if (list) list.push(t);
+    else byPrefix.set(prefix, [t]);
+  }
+  // One pass over the text per finding, whatever the number of secrets.
+  const hide = (text: string): string => {
+    let out = '';
+    let copied = 0;
+    for (let i = 0; i + MIN_HIDDEN_LENGTH <= text.length; ) {
+      const match = byPrefix.get(text.slice(i, i + MIN_HIDDEN_LENGTH))?.find((t) => text.startsWith(t, i));
+      if (match === undefined) {
+        i++;
+        continue;
+      }
+      out += text.slice(copied, i) + HIDDEN;
+      i += match.length;
+      copied = i;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
+  };
+  const contains = (text: string) => hide(text) !== text;
+  for (const finding of findings) {
+    finding.message = hide(finding.message);
+    for (const related of finding.related) related.message = hide(related.message);
+    for (const fix of finding.fixes) {
+      fix.title = hide(fix.title);
+      if (!fix.carriesSecret && fix.edits.some((e) => contains(e.newText))) fix.carriesSecret = true;
+    }
+  }
 }

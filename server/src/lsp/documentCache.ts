@@ -25,6 +25,15 @@ function pathOf(uri: string): string {
 }
 
 /**
+ * Whether a text is over the size limit in UTF-8 bytes, as on disk. A string's length counts UTF-16 units, which
+ * undercount: one unit is up to 3 bytes, so only texts over a third of the limit need counting.
+ */
+export function isTooLarge(text: string): boolean {
+  if (text.length > MAX_DOCUMENT_BYTES) return true;
+  return text.length * 3 > MAX_DOCUMENT_BYTES && Buffer.byteLength(text, 'utf8') > MAX_DOCUMENT_BYTES;
+}
+
+/**
  * Analyses kept at most: the most recently used documents. An analysis holds the syntax tree and the model
  * (about 1 MiB per 1,000 lines), so keeping one for every open document made the server grow without bound;
  * a document whose analysis was dropped is analysed again when a handler asks for it (milliseconds).
@@ -67,7 +76,7 @@ export class DocumentCache {
     const text = document.getText();
     const lines = new LineIndex(text);
     const base = { uri: document.uri, version: document.version, lines, costMs: 0 };
-    if (text.length > MAX_DOCUMENT_BYTES) return { ...base, skipped: 'too-large' };
+    if (isTooLarge(text)) return { ...base, skipped: 'too-large' };
     const model = readDocument({ text, fileName: pathOf(document.uri), languageId: document.languageId });
     if (!model.recognized) return { ...base, skipped: 'not-emr' };
     return { ...base, analysis: analyzeModel(model, this.optionsFor(document.uri)) };

@@ -15,3 +15,19 @@ export function guarded<P, R>(connection: Connection, name: string, fallback: R,
     }
   };
 }
+
+const isUinteger = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 2 ** 31 - 1;
+
+/**
+ * A position as LSP defines it (two uintegers). Anything else (a fraction, null, a string, a missing field) gets
+ * the handler's empty answer: arithmetic on it gave ranges with `character: null`.
+ */
+export function isValidPosition(position: unknown): position is { line: number; character: number } {
+  const p = position as { line?: unknown; character?: unknown } | null | undefined;
+  return typeof p === 'object' && p !== null && isUinteger(p.line) && isUinteger(p.character);
+}
+
+export function isValidRange(range: unknown): range is { start: { line: number; character: number }; end: { line: number; character: number } } {
+  const r = range as { start?: unknown; end?: unknown } | null | undefined;
+  return typeof r === 'object' && r !== null && isValidPosition(r.start) && isValidPosition(r.end);
+}

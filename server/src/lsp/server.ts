@@ -23,9 +23,10 @@ import { toCompletionItem } from './completion';
 import { SOURCE, toDiagnostic, toRange } from './diagnostics';
 import { AnalysisScheduler } from './analysisScheduler';
 import { DocumentCache, type CachedDocument } from './documentCache';
-import { guarded } from './guard';
+import { guarded, isValidPosition, isValidRange } from './guard';
 import { Configuration, type EditorSettings } from './settings';
 import { recomputeFix } from '../sizing/recompute';
+import { omittedFindingsMessage } from '../engine/limits';
 import { Requests, type PlanEditsParams, type SizingParams, type SizingResult, type TemplateParams } from '../protocol';
 import { instanceTypeViews, planEdits, releaseLabelsNewestFirst, sizingResult, templateText } from './customRequests';
 
@@ -42,14 +43,18 @@ export function startServer(connection: Connection): void {
   let canReadSettings = false;
   // Until the settings have arrived, opened documents wait: analysing them without would publish findings twice.
   let ready = false;
+  let shownProblem: string | undefined;
 
   function diagnosticsFor(entry: CachedDocument, uri: string): Diagnostic[] {
     if (entry.skipped === 'too-large') {
-      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, source: SOURCE, message: 'This file is larger than 4 MiB, so EMR Spark Config does not check it.' }];
+      return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, source: SOURCE, message: 'This file is larger than 4 MiB (in UTF-8), so EMR Spark Config does not check it.' }];
     }
     if (!entry.analysis) return [];
     for (const failure of entry.analysis.ruleFailures) connection.console.error(`rule ${failure.ruleId} failed on ${uri}: ${failure.error}`);
-    return entry.analysis.findings.map((f) => toDiagnostic(f, entry.lines, uri));
+    const diagnostics = entry.analysis.findings.map((f) => toDiagnostic(f, entry.lines, uri));
+    const omitted = entry.analysis.omittedFindings;
+    if (omitted) diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: SOURCE, message: omittedFindingsMessage(omitted) });
+    return diagnostics;
   }
 
   /** Analyses the document (unless cached) and pushes its diagnostics; answers what the analysis cost. */
@@ -83,7 +88,12 @@ export function startServer(connection: Connection): void {
       configuration.setEditorSettings(settings);
     }
     configuration.reloadProjectFile(existsSync);
-    if (configuration.problem) connection.console.warn(configuration.problem);
+    if (configuration.problem) {
+      connection.console.warn(configuration.problem);
+      // Shown once per problem: a project file that cannot be used changes every file's findings.
+      if (configuration.problem !== shownProblem) void connection.window.showWarningMessage(`EMR Spark Config: ${configuration.problem}`);
+    }
+    shownProblem = configuration.problem;
   }
 
   const analysed = (uri: string) => {
@@ -151,9 +161,9 @@ export function startServer(connection: Connection): void {
     guarded(connection, 'code actions', [], (params) => {
       const uri = params.textDocument.uri;
       const found = analysed(uri);
-      if (!found) return [];
+      if (!found || !isValidRange(params.range)) return [];
       const lines = found.entry.lines;
-      const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'string');
+      const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'string' && isValidRange(d.range));
       const asked = ours.map((d) => ({ ruleId: d.code as string, span: { start: lines.offsetAt(d.range.start), end: lines.offsetAt(d.range.end) } }));
       const cursor = { start: lines.offsetAt(params.range.start), end: lines.offsetAt(params.range.end) };
       return codeActions(found.analysis, asked, cursor).map((action): CodeAction => ({
@@ -169,7 +179,7 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(
     guarded(connection, 'completion', [], (params) => {
       const document = documents.get(params.textDocument.uri);
-      if (!document) return [];
+      if (!document || !isValidPosition(params.position)) return [];
       const entry = cache.get(document);
       if (entry.skipped === 'too-large') return [];
       const offset = entry.lines.offsetAt(params.position);
@@ -182,7 +192,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(
     guarded(connection, 'hover', null, (params) => {
-      const found = analysed(params.textDocument.uri);
+      const found = isValidPosition(params.position) ? analysed(params.textDocument.uri) : undefined;
       if (!found) return null;
       const markdown = hoverMarkdown(found.analysis, found.entry.lines.offsetAt(params.position));
       return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;

@@ -1,6 +1,9 @@
+import { omittedFindingsMessage } from '../engine/limits';
 import type { CheckedFile } from './checkResult';
 import { oneBasedEdit, oneBasedRange } from './positions';
 import { sizingJson } from './sizing';
+
+export const EDITS_OMITTED = 'the edits would write a secret value of the file; apply this fix in the editor';
 
 export function jsonReport(files: CheckedFile[]) {
   return {
@@ -18,9 +21,14 @@ export function jsonReport(files: CheckedFile[]) {
         message: f.message,
         range: oneBasedRange(file.lines, f.span),
         path: f.path,
-        fixes: f.fixes.map((fix) => ({ title: fix.title, edits: fix.edits.map((e) => oneBasedEdit(file.lines, e)) })),
+        // Edits that would write a secret of the file are left out, and the fix says so.
+        fixes: f.fixes.map((fix) =>
+          fix.carriesSecret ? { title: fix.title, edits: [], editsOmitted: EDITS_OMITTED } : { title: fix.title, edits: fix.edits.map((e) => oneBasedEdit(file.lines, e)) },
+        ),
         related: f.related.map((r) => ({ message: r.message, range: oneBasedRange(file.lines, r.span) })),
       })),
+      ...(file.analysis.omittedFindings ? { omittedFindings: file.analysis.omittedFindings, omittedFindingsMessage: omittedFindingsMessage(file.analysis.omittedFindings) } : {}),
+      ...(file.projectFile !== undefined ? { projectFile: file.projectFile } : {}),
       sizing: file.analysis.model.recognized ? sizingJson(file.analysis.sizing) : undefined,
     })),
   };

@@ -1,4 +1,6 @@
+import { sep } from 'node:path';
 import type { Severity } from '../engine/findings';
+import { omittedFindingsMessage } from '../engine/limits';
 import { RULES, ruleDocUrl } from '../rules';
 import type { CheckedFile } from './checkResult';
 import { oneBasedRange, type OneBasedRange } from './positions';
@@ -11,8 +13,12 @@ function region(range: OneBasedRange) {
   return { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
 }
 
-function artifactUri(path: string): string {
-  return path.split(/[\\/]/).map(encodeURIComponent).join('/');
+/**
+ * A file's path as a relative URI reference: each name percent-encoded. Only the platform's separators separate
+ * names: on Linux and macOS a backslash is a character of a file name, and is encoded as %5C.
+ */
+export function artifactUri(path: string, separators: RegExp = sep === '\\' ? /[\\/]/ : /\//): string {
+  return path.split(separators).map(encodeURIComponent).join('/');
 }
 
 export function sarifLog(files: CheckedFile[]) {
@@ -37,6 +43,16 @@ export function sarifLog(files: CheckedFile[]) {
           },
         },
         artifacts: files.map((file) => ({ location: { uri: artifactUri(file.path) } })),
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: files.flatMap((file, fileIndex) =>
+              file.analysis.omittedFindings
+                ? [{ level: 'note', message: { text: omittedFindingsMessage(file.analysis.omittedFindings) }, locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file.path), index: fileIndex } } }] }]
+                : [],
+            ),
+          },
+        ],
         results: files.flatMap((file, fileIndex) =>
           file.analysis.findings.map((f) => {
             const location = { uri: artifactUri(file.path), index: fileIndex };
@@ -51,7 +67,8 @@ export function sarifLog(files: CheckedFile[]) {
                 message: { text: r.message },
                 physicalLocation: { artifactLocation: location, region: region(oneBasedRange(file.lines, r.span)) },
               })),
-              fixes: f.fixes.map((fix) => ({
+              // A fix whose edits would write a secret of the file is left out: SARIF consumers apply fixes as given.
+              fixes: f.fixes.filter((fix) => !fix.carriesSecret).map((fix) => ({
                 description: { text: fix.title },
                 artifactChanges: [
                   {

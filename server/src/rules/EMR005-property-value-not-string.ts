@@ -1,4 +1,5 @@
 import { replaceScalar } from '../engine/edits';
+import { isSecretKey } from '../engine/secrets';
 import { allClassifications } from '../engine/model';
 import type { Fix } from '../engine/findings';
 import type { Rule } from './types';
@@ -16,13 +17,15 @@ export const propertyValueNotString: Rule = {
       for (const entry of c.properties) {
         if (entry.valueKind === 'string' || entry.valueKind === 'missing' || !entry.valueSpan) continue;
         const scalar = entry.valueKind === 'number' || entry.valueKind === 'boolean';
+        // A number under a password key is the password: the fix quotes it without showing it.
+        const secret = isSecretKey(entry.key);
         const fixes: Fix[] = scalar
-          ? [{ title: `Quote the value: "${entry.rawValue}"`, edits: [replaceScalar(model, entry.valueSpan, entry.rawValue)], preferred: true }]
+          ? [{ title: secret ? 'Quote the value (not shown: the key holds a secret)' : `Quote the value: "${entry.rawValue}"`, edits: [replaceScalar(model, entry.valueSpan, entry.rawValue)], preferred: true, ...(secret ? { carriesSecret: true } : {}) }]
           : [];
         report({
           span: entry.valueSpan,
           path: entry.path,
-          message: `The value of "${entry.key}" is ${KIND_WORDS[entry.valueKind]}; EMR only accepts strings in Properties and rejects the request.${scalar ? ` Write "${entry.rawValue}".` : ''}`,
+          message: `The value of "${entry.key}" is ${KIND_WORDS[entry.valueKind]}; EMR only accepts strings in Properties and rejects the request.${scalar ? (secret ? ' Put the value in double quotes.' : ` Write "${entry.rawValue}".`) : ''}`,
           fixes,
         });
       }

@@ -1,5 +1,6 @@
 import { hadoopOption, sparkOption } from '../catalog';
 import { removeEntry, renameKey, setProperties } from '../engine/edits';
+import { isSecretKey } from '../engine/secrets';
 import type { Fix } from '../engine/findings';
 import { allClassifications, siblingsOf, type Classification, type ConfigModel, type PropertyEntry } from '../engine/model';
 import type { Rule } from './types';
@@ -13,7 +14,10 @@ const SHUFFLE_SERVICE_PREFIXES = ['spark.shuffle.', 'spark.yarn.shuffle.', 'spar
 function moveFix(model: ConfigModel, from: Classification, entry: PropertyEntry, name: string, key = entry.key): Fix | undefined {
   const target = siblingsOf(from).siblings.find((s) => s.name?.trim() === name && s !== from);
   if (!target || entry.valueKind !== 'string') return undefined;
-  return { title: `Move to ${name}`, edits: [...setProperties(model, target, { [key]: entry.value }), removeEntry(model, from, entry)] };
+  const edits = [...setProperties(model, target, { [key]: entry.value }), removeEntry(model, from, entry)];
+  // The value moves as written; a secret one is not shown, and machine output leaves these edits out.
+  if (isSecretKey(entry.key)) return { title: `Move to ${name} (the secret value moves with it, not shown)`, edits, carriesSecret: true };
+  return { title: `Move to ${name}`, edits };
 }
 
 export const keyInWrongClassification: Rule = {

@@ -1,5 +1,4 @@
-import { allClassifications } from '../engine/model';
-import { awsKeysIn, isCredentialKey, isSecretReference, keyWords } from '../engine/secrets';
+import { documentSecrets, keyWords, type DocumentSecret } from '../engine/secrets';
 import type { Rule } from './types';
 
 /** What the key holds, for the message. */
@@ -14,6 +13,27 @@ function noun(key: string): string {
   return 'a password';
 }
 
+const EXPOSURE: Record<DocumentSecret['place'], string> = {
+  properties:
+    'EMR stores configurations as written and displays them in plain text to anyone who may describe the cluster (console, API, CLI history), and writes them into the configuration files on the nodes.',
+  'properties-file':
+    'The file is plain text on every node and wherever it is copied or committed, and in an EMR configuration EMR stores and displays it in plain text (console, API, CLI history).',
+  request: 'The request file keeps it in plain text wherever it is copied, committed or logged.',
+};
+
+const ADVICE =
+  'Keep the secret in a secret store and let the service read it from there: AWS Secrets Manager, a Hadoop credential provider (hadoop.security.credential.provider.path), or an EMR security configuration.';
+
+/** A name from the document, shortened for a message. */
+const clip = (name: string) => (name.length > 80 ? `${name.slice(0, 77)}...` : name);
+
+function subject(secret: DocumentSecret): string {
+  const owner = secret.key !== undefined ? `The value of "${clip(secret.key)}"` : 'This value';
+  if (secret.kind === 'credential') return `"${clip(secret.key ?? '')}" holds ${noun(secret.key ?? '')} in plain text.`;
+  if (secret.kind === 'parameter') return `${owner} carries ${noun(secret.name ?? '')} in plain text, in its "${clip(secret.name ?? '')}" setting.`;
+  return `${owner} carries a password in plain text, in a URL's user information (user:password@host).`;
+}
+
 export const plaintextSecret: Rule = {
   id: 'SEC001',
   name: 'plaintext-secret',
@@ -21,27 +41,10 @@ export const plaintextSecret: Rule = {
   summary: 'A password, secret key or token written literally in a configuration, which EMR stores and shows in plain text.',
   reads: ['properties'],
   check({ model, report }) {
-    for (const c of allClassifications(model)) {
-      for (const entry of c.properties) {
-        if (!entry.valueSpan || (entry.valueKind !== 'string' && entry.valueKind !== 'number')) continue;
-        if (!isCredentialKey(entry.key)) continue;
-        const value = entry.value.trim();
-        if (value === '' || value.toLowerCase() === 'true' || value.toLowerCase() === 'false' || isSecretReference(value)) continue;
-        // A literal AWS key is SEC002's, reported once as the more serious finding.
-        if (awsKeysIn(entry.key, entry.value).length > 0) continue;
-        const what = noun(entry.key);
-        const exposure =
-          model.parts.has('classifications')
-            ? 'EMR stores configurations as written and displays them in plain text to anyone who may describe the cluster (console, API, CLI history), and writes them into the configuration files on the nodes.'
-            : 'The file is plain text on every node and wherever it is copied or committed, and in an EMR configuration EMR stores and displays it in plain text (console, API, CLI history).';
-        report({
-          span: entry.valueSpan,
-          path: entry.path,
-          message:
-            `"${entry.key}" holds ${what} in plain text. ${exposure} ` +
-            'Keep the secret in a secret store and let the service read it from there: AWS Secrets Manager, a Hadoop credential provider (hadoop.security.credential.provider.path), or an EMR security configuration.',
-        });
-      }
+    for (const secret of documentSecrets(model)) {
+      // A literal AWS key is SEC002's, reported once as the more serious finding.
+      if (secret.aws) continue;
+      report({ span: secret.span, path: secret.path, message: `${subject(secret)} ${EXPOSURE[secret.place]} ${ADVICE}` });
     }
   },
 };
