@@ -2,7 +2,8 @@ import type { Finding } from './findings';
 import { oncePer } from './memo';
 import type { ConfigModel, PropertyEntry } from './model';
 
-const DIRECTIVE = /^[#!]\s*emr-spark-lint-disable-next-line\s+(.*)$/;
+// (?!\s): the blanks before the rule names are taken whole at once; `\s+(.*)` gave them back one by one to `.*`.
+export const DIRECTIVE = /^[#!]\s*emr-spark-lint-disable-next-line\s+(?!\s)(.*)$/;
 
 /** Splits "ID, name -- reason" at the first " --". */
 function splitReason(body: string): { rules: string; reason?: string } {

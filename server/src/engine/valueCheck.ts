@@ -51,10 +51,11 @@ function numeric(parsed: ParseResult<number>, range: OptionRange | undefined): V
 
 /** The whole-number equivalent of a fractional size or duration, in the next smaller unit ("1.5g" -> "1536m"). */
 export function wholeEquivalent(raw: string): string | undefined {
-  const match = /^\s*([0-9]+\.[0-9]+)\s*([a-zA-Z]*)\s*$/.exec(raw);
+  // Blanks, a unit or none, blanks: `\s*([a-zA-Z]*)\s*` read the same but was quadratic in blanks before a stray character.
+  const match = /^\s*([0-9]+\.[0-9]+)(?:\s*([a-zA-Z]+))?\s*$/.exec(raw);
   if (!match) return undefined;
   const amount = Number(match[1]);
-  const unit = match[2].toLowerCase();
+  const unit = (match[2] ?? '').toLowerCase();
   const steps: Record<string, [number, string]> = {
     t: [1024, 'g'], tb: [1024, 'g'], g: [1024, 'm'], gb: [1024, 'm'], m: [1024, 'k'], mb: [1024, 'k'], k: [1024, 'b'], kb: [1024, 'b'],
     d: [24, 'h'], h: [60, 'min'], min: [60, 's'], s: [1000, 'ms'], ms: [1000, 'us'],
