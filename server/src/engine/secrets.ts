@@ -177,35 +177,41 @@ function isPlaceholder(value: string): boolean {
 export function embeddedSecretsIn(value: string): EmbeddedSecret[] {
   const found: EmbeddedSecret[] = [];
   // name=value pairs. A name runs back from `=` to a boundary or the previous `=`, so each character is read twice at most.
+  // A secret's value runs to the next boundary, `=` included (base64 ends in =): pairs inside it are part of it.
   let previousEquals = -1;
+  let coveredUntil = -1;
   for (let eq = value.indexOf('='); eq >= 0; previousEquals = eq, eq = value.indexOf('=', eq + 1)) {
+    if (eq < coveredUntil) continue;
     let start = eq;
     while (start > previousEquals + 1 && !isPairBoundary(value[start - 1])) start--;
     const name = value.slice(start, eq);
     if (name === '' || name.length > 200 || !isCredentialKey(name)) continue;
     let end = eq + 1;
     while (end < value.length && !isPairBoundary(value[end])) end++;
+    coveredUntil = end;
     const secret = value.slice(eq + 1, end);
     if (!isPlaceholder(secret)) found.push({ kind: 'parameter', name, index: eq + 1, length: end - eq - 1 });
   }
   // scheme://user:password@host: user information runs from `://` to `@`, before any `/`, `?` or `#`.
   for (let at = value.indexOf('://'); at >= 0; at = value.indexOf('://', at + 3)) {
     let end = at + 3;
-    while (end < value.length && !isUrlUserInfoEnd(value[end])) end++;
-    if (value[end] !== '@') continue;
-    const colon = value.indexOf(':', at + 3);
-    if (colon < 0 || colon >= end) continue;
+    let colon = -1;
+    for (; end < value.length && !isUrlUserInfoEnd(value[end]); end++) if (colon < 0 && value[end] === ':') colon = end;
+    if (value[end] !== '@' || colon < 0) continue;
     const secret = value.slice(colon + 1, end);
     if (!isPlaceholder(secret)) found.push({ kind: 'url-password', index: colon + 1, length: end - colon - 1 });
   }
-  // jdbc:oracle:thin:user/password@host
+  // jdbc:oracle:thin:user/password@host (each character read once: a scan resumes where the last one stopped).
   const lower = /thin:/i.test(value) ? value.toLowerCase() : '';
+  let scannedTo = -1;
   for (let at = lower.indexOf('jdbc:oracle:thin:'); at >= 0; at = lower.indexOf('jdbc:oracle:thin:', at + 1)) {
     const start = at + 'jdbc:oracle:thin:'.length;
+    if (start < scannedTo) continue;
     let end = start;
-    while (end < value.length && value[end] !== '@' && !isPairBoundary(value[end])) end++;
-    const slash = value.indexOf('/', start);
-    if (value[end] !== '@' || slash < 0 || slash >= end) continue;
+    let slash = -1;
+    for (; end < value.length && value[end] !== '@' && !isPairBoundary(value[end]); end++) if (slash < 0 && value[end] === '/') slash = end;
+    scannedTo = end;
+    if (value[end] !== '@' || slash < 0) continue;
     const secret = value.slice(slash + 1, end);
     if (!isPlaceholder(secret)) found.push({ kind: 'url-password', index: slash + 1, length: end - slash - 1 });
   }
