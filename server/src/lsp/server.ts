@@ -4,6 +4,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction,
@@ -91,7 +93,7 @@ export function startServer(connection: Connection): void {
     if (configuration.problem) {
       connection.console.warn(configuration.problem);
       // Shown once per problem: a project file that cannot be used changes every file's findings.
-      if (configuration.problem !== shownProblem) void connection.window.showWarningMessage(`EMR Spark Config: ${configuration.problem}`);
+      if (configuration.problem !== shownProblem) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `EMR Spark Config: ${configuration.problem}` });
     }
     shownProblem = configuration.problem;
   }
