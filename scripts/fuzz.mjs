@@ -5,16 +5,20 @@
 // Inputs are mutations of test/fixtures/** and examples/* in both formats: byte flips, truncation at every offset
 // (sampled for big files), token insertion, deletion and duplication, nesting 10,000 deep, 1 MB strings, Unicode,
 // BOM, CRLF and lone CR, NUL, numbers where strings go and the reverse, splices of two files, properties-file
-// escapes and continuations, and a JSON text read as a properties file and the reverse.
+// escapes and continuations, a JSON text read as a properties file and the reverse, and planted secrets (passwords
+// under credential keys, in JDBC and LDAP URLs, -D options, filter params, Kerberos attributes, numeric passwords).
 // For each input: the engine must not throw (nor any rule); every finding's span, related span and fix edit lies
 // inside the document; every fix applies (applyEdits) and leaves no more syntax problems than before; the analysis
-// takes less than TIME_BOUND_MS. A sample also goes through dist/cli.js (exit 0, 1 or 2, never a stack trace) and
-// through one long-lived language server (it must answer every document and a hover, and log no handler error).
+// takes less than TIME_BOUND_MS; no secret SEC001/SEC002 flag appears in a message or fix title, and a fix that
+// writes one is marked. A sample also goes through dist/cli.js in text, JSON and SARIF (exit 0, 1 or 2, never a stack
+// trace, no secret printed) and through one long-lived language server (it must answer every document, and no
+// diagnostic, hover, code lens, code action title or log line may carry a secret; no handler error is logged).
+// Then hostile project files (kinds of file, sizes, globs meant to backtrack) through the loader and the matcher.
 //
-// Usage: node scripts/fuzz.mjs [--count 100000] [--seed 1] [--cli 500] [--server 1000]
+// Usage: node scripts/fuzz.mjs [--count 100000] [--seed 1] [--cli 500] [--server 1000] [--projects count/50]
 // Needs out/ (tsc -p tsconfig.test.json) and dist/ (npm run build): `npm run fuzz` does both.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -33,7 +37,23 @@ function engine() {
   const analyze = require(join(root, 'out', 'server', 'src', 'analysis', 'analyze.js'));
   const formats = require(join(root, 'out', 'server', 'src', 'formats', 'index.js'));
   const findings = require(join(root, 'out', 'server', 'src', 'engine', 'findings.js'));
-  return { analyzeText: analyze.analyzeText, readDocument: formats.readDocument, applyEdits: findings.applyEdits };
+  const secrets = require(join(root, 'out', 'server', 'src', 'engine', 'secrets.js'));
+  return { analyzeText: analyze.analyzeText, readDocument: formats.readDocument, applyEdits: findings.applyEdits, documentSecrets: secrets.documentSecrets };
+}
+
+/**
+ * The secrets of an analysed document that no output may repeat: every value SEC001 or SEC002 flags (found
+ * whether or not the rules are on), 8 characters or more (shorter ones occur in ordinary words and numbers).
+ */
+export function flaggedSecrets(e, analysis) {
+  const texts = new Set();
+  for (const secret of e.documentSecrets(analysis.model)) if (secret.value.length >= 8) texts.add(secret.value);
+  for (const f of analysis.findings) {
+    if (f.ruleId !== 'SEC002') continue;
+    const written = analysis.model.text.slice(f.span.start, f.span.end).replace(/^"|"$/g, '');
+    if (written.length >= 8) texts.add(written);
+  }
+  return [...texts];
 }
 
 // ---- randomness --------------------------------------------------------------------------------------------------
@@ -229,13 +249,38 @@ const MUTATORS = {
     const x = t.pick(strings);
     return doc.text.slice(0, x.start) + JSON.stringify(content.replace(/\\\\/g, '\\')).slice(0, t.chance(0.1) ? -1 : undefined) + doc.text.slice(x.end);
   },
+  plantSecret(t, doc) {
+    const secret = `Zq${t.int(100000, 999999)}Pl4nted`;
+    if (doc.format === 'conf') {
+      const line = t.pick([
+        `spark.ssl.keyPassword ${secret}`,
+        `spark.hadoop.javax.jdo.option.ConnectionURL jdbc:sqlserver://db:1433;user=hive;password=${secret};encrypt=true`,
+        `spark.sql.catalog.pg.url jdbc:postgresql://db/hive?user=hive&password=${secret}&ssl=true`,
+        `spark.executor.extraJavaOptions -XX:+UseG1GC -Djavax.net.ssl.trustStorePassword=${secret}`,
+        `spark.com.example.AuthFilter.params user=admin,password=${secret}`,
+        `spark.hadoop.hive.server2.authentication.ldap.url ldap://admin:${secret}@ldap:389`,
+        `spark.hadoop.fs.s3a.access.key AKIA${String(t.int(1e15, 9e15)).slice(0, 16)}`,
+      ]);
+      const lines = doc.text.split('\n');
+      lines.splice(t.int(0, lines.length), 0, line);
+      return lines.join('\n');
+    }
+    const number = `9${t.int(10_000_000, 99_999_999)}`;
+    return t.pick([
+      () => doc.text.replace(/"Properties"\s*:\s*\{/, (all) => `${all}"javax.jdo.option.ConnectionPassword": ${number}, `),
+      () => doc.text.replace(/"Properties"\s*:\s*\{/, (all) => `${all}"javax.jdo.option.ConnectionURL": "jdbc:mysql://db/hive?user=hive&password=${secret}", `),
+      () => doc.text.replace(/"Properties"\s*:\s*\{/, (all) => `${all}"spark.authenticate.secret": "${secret}", `),
+      () => doc.text.replace(/^\s*\{/, (all) => `${all}"KerberosAttributes": {"Realm": "EC2.INTERNAL", "KdcAdminPassword": "${secret}", "ADDomainJoinPassword": "${secret}x"}, `),
+      () => doc.text.replace(/"Properties"\s*:\s*\{/, (all) => `${all}"spark.executor.extraJavaOptions": "-Dldap.url=ldap://cn=admin:${secret}@ldap -Dkey.storePassword=${secret}y", `),
+    ])();
+  },
   otherFormat(t, doc) {
     doc.format = doc.format === 'conf' ? 'json' : 'conf';
     return doc.text;
   },
 };
 
-const WEIGHTS = { flip: 16, truncate: 8, insertToken: 12, deleteToken: 10, duplicate: 6, swapTypes: 12, unicode: 7, bom: 3, lineEnds: 4, nul: 3, splice: 6, confEscapes: 5, otherFormat: 2, deepNesting: 0.4, bigString: 0.4 };
+const WEIGHTS = { flip: 16, truncate: 8, insertToken: 12, deleteToken: 10, duplicate: 6, swapTypes: 12, unicode: 7, bom: 3, lineEnds: 4, nul: 3, splice: 6, confEscapes: 5, otherFormat: 2, deepNesting: 0.4, bigString: 0.4, plantSecret: 10 };
 const WEIGHTED = Object.entries(WEIGHTS);
 const TOTAL_WEIGHT = WEIGHTED.reduce((s, [, w]) => s + w, 0);
 function chooseMutator(t) {
@@ -342,25 +387,42 @@ export function checkInput(e, input) {
       if (after > before) problems.push(`${f.ruleId} fix "${fix.title}": ${after} syntax problems after the fix, ${before} before`);
     }
   }
-  return { problems, ms, findings: analysis.findings.length };
+  // No flagged secret in a message, a related message or a fix title; a fix that writes one is marked, so that
+  // JSON and SARIF leave its edits out.
+  const secrets = flaggedSecrets(e, analysis);
+  for (const f of analysis.findings) {
+    const shown = [f.message, ...f.related.map((r) => r.message), ...f.fixes.map((x) => x.title)].join('\n');
+    for (const secret of secrets) {
+      if (shown.includes(secret)) problems.push(`${f.ruleId} repeats a secret (${secret.length} characters) in its message or a fix title`);
+      for (const fix of f.fixes) if (!fix.carriesSecret && fix.edits.some((edit) => edit.newText.includes(secret))) problems.push(`${f.ruleId} fix "${fix.title}" writes a secret and is not marked`);
+    }
+  }
+  return { problems, ms, findings: analysis.findings.length, secrets };
 }
 
 // ---- the CLI and the server ------------------------------------------------------------------------------------
 
-function runCli(files) {
-  const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+/** Runs the CLI on files in one format; problems with its exit, stderr, output shape, and any secret it printed. */
+function runCli(files, format, secrets) {
+  const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', format, ...files], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   const problems = [];
   if (![0, 1, 2].includes(result.status ?? -1)) problems.push(`exit status ${result.status} (signal ${result.signal})`);
   if (/^\s+at .+:\d+:\d+\)?$/m.test(result.stderr)) problems.push(`stack trace on stderr: ${result.stderr.slice(0, 500)}`);
   if (/internal error|failed on/.test(result.stderr)) problems.push(`stderr: ${result.stderr.trim().slice(0, 300)}`);
-  if (result.status === 0 || result.status === 1) {
+  if (format !== 'text' && (result.status === 0 || result.status === 1)) {
     try {
       JSON.parse(result.stdout);
     } catch {
-      problems.push('--format json printed something that is not JSON');
+      problems.push(`--format ${format} printed something that is not JSON`);
     }
   }
+  for (const secret of secrets) if (result.stdout.includes(secret) || result.stderr.includes(secret)) problems.push(`--format ${format} printed a secret (${secret.length} characters)`);
   return problems;
+}
+
+/** Every format of the CLI on the files. */
+function runCliFormats(files, secrets) {
+  return ['json', 'sarif', 'text'].flatMap((format) => runCli(files, format, secrets));
 }
 
 function checkCli(sample, log) {
@@ -378,15 +440,15 @@ function checkCli(sample, log) {
     const groups = [...alone.map((p) => [p])];
     for (let i = 0; i < batched.length; i += 25) groups.push(batched.slice(i, i + 25));
     for (const group of groups) {
-      const problems = runCli(group.map((p) => p.file));
+      const problems = runCliFormats(group.map((p) => p.file), group.flatMap((p) => p.input.secrets ?? []));
       if (problems.length === 0) continue;
       // Find the file(s) responsible.
       for (const p of group) {
-        const own = group.length === 1 ? problems : runCli([p.file]);
+        const own = group.length === 1 ? problems : runCliFormats([p.file], p.input.secrets ?? []);
         if (own.length > 0) failures.push({ input: p.input, problems: own.map((x) => `CLI: ${x}`) });
       }
     }
-    log(`  CLI: ${sample.length} inputs in ${groups.length} runs, ${failures.length} failures`);
+    log(`  CLI: ${sample.length} inputs in ${groups.length} runs of each format (text, JSON, SARIF), ${failures.length} failures`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -400,8 +462,11 @@ async function checkServer(sample, log) {
   await server.initialize();
   const t = tools(prng(7));
   const languageId = (fileName) => (fileName.endsWith('.conf') ? 'spark-properties' : fileName.endsWith('.jsonc') ? 'jsonc' : fileName.endsWith('.yaml') ? 'yaml' : 'json');
-  const logErrors = () => {
+  // Errors the server logged, and any log line or message that carries a secret of the input.
+  const logErrors = (secrets) => {
     const errors = server.notifications.filter((n) => n.method === 'window/logMessage' && n.params.type === 1).map((n) => n.params.message);
+    const logged = server.notifications.map((n) => JSON.stringify(n.params)).join('\n') + server.stderr;
+    for (const secret of secrets) if (logged.includes(secret)) errors.push(`a log line or message carries a secret (${secret.length} characters)`);
     server.notifications.length = 0;
     return errors;
   };
@@ -417,18 +482,29 @@ async function checkServer(sample, log) {
           if (end.line < 0 || end.line >= lines.length || end.character < 0 || end.character > lines[end.line].length) problems.push(`diagnostic ${d.code} range ${JSON.stringify(d.range)} outside the document`);
         }
       }
+      // Everything the server says about the document, to look for secrets in.
+      const said = [JSON.stringify(published.diagnostics)];
+      const answer = (method, params) =>
+        Promise.race([server.request(method, params), new Promise((_, reject) => setTimeout(() => reject(new Error(`no ${method} answer within 30 s`)), 30_000).unref())]);
       if (i % 5 === 0) {
         const line = t.int(0, lines.length - 1);
-        await Promise.race([
-          server.request('textDocument/hover', { textDocument: { uri }, position: { line, character: t.int(0, lines[line].length) } }),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('no hover answer within 30 s')), 30_000).unref()),
-        ]);
+        said.push(JSON.stringify(await answer('textDocument/hover', { textDocument: { uri }, position: { line, character: t.int(0, lines[line].length) } })));
+        // Key positions of the lines that hold a secret, where a hover would be about that key.
+        for (const [n, text] of lines.entries()) {
+          if ((input.secrets ?? []).some((secret) => text.includes(secret))) said.push(JSON.stringify(await answer('textDocument/hover', { textDocument: { uri }, position: { line: n, character: Math.min(text.length, 6) } })));
+        }
+        said.push(JSON.stringify(await answer('textDocument/codeLens', { textDocument: { uri } })));
+        for (const d of published.diagnostics.slice(0, 5)) {
+          const actions = await answer('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+          said.push(...actions.map((a) => a.title));
+        }
       }
+      for (const secret of input.secrets ?? []) if (said.some((x) => x.includes(secret))) problems.push(`a secret (${secret.length} characters) in a diagnostic, hover, code lens or code action title`);
       server.notify('textDocument/didClose', { textDocument: { uri } });
     } catch (error) {
       problems.push(error instanceof Error ? error.message : String(error));
     }
-    for (const message of logErrors()) problems.push(`server logged: ${message.slice(0, 300)}`);
+    for (const message of logErrors(input.secrets ?? [])) problems.push(`server logged: ${message.slice(0, 300)}`);
     if (server.exited !== null) problems.push(`server exited with ${server.exited}`);
     if (problems.length > 0) failures.push({ input, problems: problems.map((p) => `server: ${p}`) });
     if (server.exited !== null) break;
@@ -442,8 +518,112 @@ async function checkServer(sample, log) {
     if (!hover) failures.push({ input: { id: 'final', source: '-', mutators: [], text: '', fileName: 'spark-defaults.conf' }, problems: ['server: no hover on spark.executor.memory at the end'] });
   }
   await server.shutdown();
-  log(`  server: ${sample.length} documents opened, hovered every fifth, ${failures.length} failures`);
+  log(`  server: ${sample.length} documents opened; every fifth hovered, its code lenses and code actions asked for; ${failures.length} failures`);
   return failures;
+}
+
+// ---- hostile project files -------------------------------------------------------------------------------------
+
+const GLOB_PIECES = ['*', '**', '?', '/', 'a', 'b', '.', '[', ']', '[a-z]', '{', '}', ',', '\\', '!', '(', '|', ')', '+', '@', 'x.json', '*.conf', '**/', '*a', 'a*'];
+const COUNTS = [1, 3, 0, -1, 1.5, 1e308, 10_000, 10_001, '3', null, 2 ** 53];
+const PATHS = [
+  'jobs/a.conf',
+  `${Array(60).fill('d').join('/')}/y.json`,
+  'a'.repeat(200),
+  `${Array(500).fill('aaaa').join('/')}/${'a'.repeat(255)}`,
+  '../outside.conf',
+  `${'a'.repeat(300)}/x.json`,
+];
+
+function randomGlob(t) {
+  let glob = '';
+  for (let k = t.int(1, 12); k > 0; k--) glob += t.pick(GLOB_PIECES);
+  return t.chance(0.1) ? t.pick(['*a*a*a*a*b', '*a*a*b', '**/**/**/**/x.json', `${'**/a/'.repeat(40)}b`, `${'*'.repeat(300)}`, '+(a|aa)*b', '{1..100000}']) : glob;
+}
+
+/** The text of a random project file: valid or not, small or over the size limit, globs meant to backtrack. */
+function projectText(t) {
+  // Mostly valid but for the globs, so that most files reach the matcher; now and then a wrong field.
+  const count = () => (t.chance(0.9) ? t.int(1, 40) : t.pick(COUNTS));
+  const clusters = Array.from({ length: t.chance(0.05) ? t.int(90, 150) : t.int(0, 8) }, () => ({ files: randomGlob(t), instanceType: t.chance(0.95) ? t.pick(['m5.xlarge', 'r5.12xlarge', 'nope']) : 7, instanceCount: count() }));
+  const value = {
+    release: t.chance(0.9) ? 'emr-7.13.0' : t.pick(['emr-x', 3]),
+    cluster: t.chance(0.5) ? { instanceType: 'm5.xlarge', instanceCount: count() } : undefined,
+    clusters,
+    rules: t.chance(0.9) ? t.pick([{}, { SPK001: 'off' }]) : t.pick([{ SEC001: 'nope' }, []]),
+  };
+  const text = JSON.stringify(value, null, t.pick([0, 2]));
+  return t.pick([
+    () => text,
+    () => text,
+    () => text,
+    () => `// comment\n${text.slice(0, -1)}, /* trailing */ }`,
+    () => text.slice(0, t.int(0, text.length)),
+    () => `${text}\n// ${'x'.repeat(70 * 1024)}`,
+    () => '['.repeat(t.int(1000, 60_000)),
+    () => '\ufeff' + text,
+  ])();
+}
+
+/**
+ * Project files through the loader and the glob matcher: the hostile kinds of file first (a link to /dev/zero,
+ * a named pipe, a directory, 40 MB, a link out of the workspace, a dangling link), then `count` random ones. Each
+ * must be read, or refused with a ConfigError, within TIME_BOUND_MS of CPU time, matching six hostile paths.
+ * The kinds of file also go through dist/cli.js: exit 2 with one line.
+ */
+export function fuzzProjectFiles({ seed = 1, count = 2000, log = () => {} } = {}) {
+  const load = require(join(root, 'out', 'server', 'src', 'config', 'loadProjectFile.js'));
+  const config = require(join(root, 'out', 'server', 'src', 'config', 'projectConfig.js'));
+  const t = tools(prng(seed + 1));
+  const dir = mkdtempSync(join(tmpdir(), 'emr-fuzz-project-'));
+  const failures = [];
+  let slowest = 0;
+  let refused = 0;
+  const attempt = (name, text, make) => {
+    const folder = join(dir, String(failures.length + refused + slowest).replace('.', '-') + '-' + name.replace(/\W+/g, '-'));
+    mkdirSync(folder, { recursive: true });
+    mkdirSync(join(folder, '.git'));
+    const file = join(folder, '.emrsparkrc.json');
+    if (make) make(file);
+    else writeFileSync(file, text);
+    const cpu = process.cpuUsage();
+    const problems = [];
+    try {
+      const project = load.loadProjectFile(file, folder);
+      for (const path of PATHS) config.optionsForFile(path, {}, project);
+    } catch (error) {
+      if (error instanceof config.ConfigError) refused++;
+      else problems.push(`threw ${error instanceof Error ? error.stack.split('\n').slice(0, 3).join(' | ') : String(error)}`);
+    }
+    const used = process.cpuUsage(cpu);
+    const ms = (used.user + used.system) / 1000;
+    slowest = Math.max(slowest, ms);
+    if (ms > TIME_BOUND_MS) problems.push(`took ${ms.toFixed(0)} ms of CPU (bound ${TIME_BOUND_MS} ms)`);
+    if (make) {
+      writeFileSync(join(folder, 'spark-defaults.conf'), 'spark.executor.memory 4g\n');
+      const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', join(folder, 'spark-defaults.conf')], { encoding: 'utf8', timeout: 30_000 });
+      if (result.status !== 2 || result.stderr.split('\n').length !== 2) problems.push(`CLI: exit ${result.status} (signal ${result.signal}), stderr ${JSON.stringify(result.stderr.slice(0, 300))}`);
+    }
+    if (problems.length > 0) failures.push({ input: { id: `project ${name}`, source: 'project file', mutators: [name], text: text ?? '', fileName: '.emrsparkrc.json' }, problems });
+  };
+  const outside = join(dir, 'outside.json');
+  writeFileSync(outside, '{}');
+  const kinds = [
+    ['link to /dev/zero', (file) => symlinkSync('/dev/zero', file)],
+    ['named pipe', (file) => spawnSync('mkfifo', [file])],
+    ['directory', (file) => mkdirSync(file)],
+    ['40 MB', (file) => writeFileSync(file, Buffer.alloc(40 * 1024 * 1024, 32))],
+    ['link out of the workspace', (file) => symlinkSync(outside, file)],
+    ['dangling link', (file) => symlinkSync(join(dir, 'nothing-here'), file)],
+  ];
+  try {
+    for (const [name, make] of kinds) attempt(name, undefined, make);
+    for (let i = 0; i < count; i++) attempt(`random ${i}`, projectText(t));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  log(`  project files: ${kinds.length} hostile kinds (also through the CLI) and ${count.toLocaleString('en-US')} random ones, ${refused.toLocaleString('en-US')} refused with one problem, slowest ${slowest.toFixed(1)} ms of CPU, ${failures.length} failures`);
+  return { failures, count: kinds.length + count, refused, slowest };
 }
 
 // ---- the run -----------------------------------------------------------------------------------------------------
@@ -452,7 +632,7 @@ async function checkServer(sample, log) {
  * Fuzzes `count` inputs from `seed` through the engine; `cli` and `server` inputs of them (evenly spread) also
  * through dist/cli.js and one language server. Returns the failures and the figures.
  */
-export async function runFuzz({ seed = 1, count = 100_000, cli = 0, server = 0, log = () => {} } = {}) {
+export async function runFuzz({ seed = 1, count = 100_000, cli = 0, server = 0, projects = 0, log = () => {} } = {}) {
   const e = engine();
   const files = corpus();
   const failures = [];
@@ -460,6 +640,7 @@ export async function runFuzz({ seed = 1, count = 100_000, cli = 0, server = 0, 
   let analysed = 0;
   let bytes = 0;
   let findings = 0;
+  let withSecrets = 0;
   const cliEvery = cli > 0 ? Math.max(1, Math.floor(count / cli)) : 0;
   const serverEvery = server > 0 ? Math.max(1, Math.floor(count / server)) : 0;
   const cliSample = [];
@@ -470,16 +651,19 @@ export async function runFuzz({ seed = 1, count = 100_000, cli = 0, server = 0, 
     analysed++;
     bytes += input.text.length;
     findings += result.findings ?? 0;
+    if (result.secrets?.length) withSecrets++;
     if (result.ms > slowest.ms) slowest = { ms: result.ms, id: input.id, source: input.source, mutators: input.mutators, length: input.text.length, fileName: input.fileName };
     if (result.problems.length > 0) failures.push({ input, problems: result.problems });
-    if (cliEvery && input.id % cliEvery === 0) cliSample.push(input);
-    if (serverEvery && (input.id + Math.floor(serverEvery / 2)) % serverEvery === 0) serverSample.push(input);
+    if (cliEvery && input.id % cliEvery === 0) cliSample.push({ ...input, secrets: result.secrets });
+    if (serverEvery && (input.id + Math.floor(serverEvery / 2)) % serverEvery === 0) serverSample.push({ ...input, secrets: result.secrets });
     if (analysed % 10_000 === 0) log(`  ${analysed.toLocaleString('en-US')} inputs, ${(analysed / ((performance.now() - started) / 1000)).toFixed(0)}/s, ${failures.length} failures`);
   }
   const seconds = (performance.now() - started) / 1000;
+  const projectRun = projects > 0 ? fuzzProjectFiles({ seed, count: projects, log }) : undefined;
+  if (projectRun) failures.push(...projectRun.failures);
   if (cliSample.length > 0) failures.push(...checkCli(cliSample, log));
   if (serverSample.length > 0) failures.push(...(await checkServer(serverSample, log)));
-  return { seed, count: analysed, seconds, perSecond: analysed / seconds, megabytes: bytes / 1e6, findings, slowest, failures, cli: cliSample.length, server: serverSample.length };
+  return { seed, count: analysed, seconds, perSecond: analysed / seconds, megabytes: bytes / 1e6, findings, slowest, failures, cli: cliSample.length, server: serverSample.length, projects: projectRun?.count ?? 0, withSecrets };
 }
 
 function describe(input) {
@@ -496,11 +680,13 @@ async function main() {
   const count = option('count', 100_000);
   const cli = option('cli', 500);
   const server = option('server', 1000);
+  const projects = option('projects', Math.round(count / 50));
   console.log(`fuzzing ${count.toLocaleString('en-US')} inputs from seed ${seed} (corpus: test/fixtures/** and examples/*), ${cli} through the CLI, ${server} through the server`);
-  const summary = await runFuzz({ seed, count, cli, server, log: (line) => console.log(line) });
+  const summary = await runFuzz({ seed, count, cli, server, projects, log: (line) => console.log(line) });
   console.log(
     `\n${summary.count.toLocaleString('en-US')} inputs (${summary.megabytes.toFixed(1)} MB, ${summary.findings.toLocaleString('en-US')} findings) in ${summary.seconds.toFixed(1)} s: ${summary.perSecond.toFixed(0)} inputs/second through the engine`,
   );
+  console.log(`${summary.withSecrets.toLocaleString('en-US')} inputs held flagged secrets (searched for in every output); ${summary.projects.toLocaleString('en-US')} project files`);
   const s = summary.slowest;
   console.log(`slowest input: ${s.ms.toFixed(1)} ms, #${s.id} ${s.source} [${s.mutators.join(' + ')}] as ${s.fileName}, ${s.length.toLocaleString('en-US')} chars (bound ${TIME_BOUND_MS} ms)`);
   if (summary.failures.length === 0) {
