@@ -72,6 +72,23 @@ describe('hostile documents and requests', () => {
   });
 });
 
+describe('bounds', () => {
+  test('a 3.9 MiB file with 160,000 findings publishes 1,000 of them and one note; absurd instance counts are refused', async (t) => {
+    const server = new LspHarness();
+    t.after(() => server.shutdown());
+    await server.initialize();
+    const text = 'spark.executors.x 1\n'.repeat(200_000);
+    assert.ok(text.length > 3.8 * 1024 * 1024 && text.length < 4 * 1024 * 1024);
+    const diagnostics = await within(open(server, 'file:///work/many/spark-defaults.conf', text, 'spark-properties'), 'diagnostics', 60_000);
+    assert.equal(diagnostics.length, 1001);
+    assert.equal(diagnostics.at(-1)!.message, '199,000 more findings are not shown: at most 1,000 are reported per file, the most severe first.');
+    for (const instanceCount of [1e21, 0, 2.5, 10_001]) {
+      await assert.rejects(server.request('emrSpark/template', { instanceType: 'm5.xlarge', instanceCount, shape: 'configurations' }), /instance count must be a whole number from 1 to 10,000/);
+    }
+    assert.match(await server.request<string>('emrSpark/template', { instanceType: 'm5.xlarge', instanceCount: 3, shape: 'configurations' }), /spark\.executor\.instances/);
+  });
+});
+
 describe('planted secrets never come back from the server', () => {
   test('diagnostics, code actions, hovers, code lenses and the log', async (t) => {
     const secrets = ['Planted-Kdc-S3cret', 'Planted-Jdbc-S3cret', '918273645501', 'Planted-Move-S3cret', 'Planted-Ldap-S3cret', 'Planted-Opt-S3cret'];

@@ -339,8 +339,9 @@ function secretTexts(model: ConfigModel): string[] {
   const aws = (value: string) => {
     for (const m of awsKeysIn(undefined, value)) add(value.slice(m.index, m.index + m.length));
   };
+  // Access key IDs anywhere in the text (keys, classification names, arguments, comments), and in decoded values.
+  aws(model.text);
   for (const c of allClassifications(model)) for (const entry of c.properties) if (entry.value.length >= 20) aws(entry.value);
-  for (const comment of model.comments) if (comment.text.length >= 20) aws(comment.text);
   // Longest first: a secret that contains another is hidden whole.
   return [...texts].sort((a, b) => b.length - a.length);
 }

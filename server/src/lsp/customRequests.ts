@@ -9,6 +9,7 @@ import type { InstanceTypeView, PlanEditsParams, PlanView, SizingResult, Templat
 import { resolveCluster } from '../sizing/cluster';
 import { makePlan } from '../sizing/plan';
 import { sparkDefaultsTarget } from '../sizing/recompute';
+import { MAX_INSTANCE_COUNT } from '../config/projectConfig';
 import type { Plan, SizingReport } from '../sizing/report';
 import { sizingSummary } from '../services/codeLens';
 import { toRange } from './diagnostics';
@@ -63,6 +64,7 @@ export function releaseLabelsNewestFirst(): string[] {
 }
 
 function planFor(instanceTypeName: string, count: number, method: 'yarn' | 'guide'): Plan | undefined {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_INSTANCE_COUNT) throw new Error(`the instance count must be a whole number from 1 to ${MAX_INSTANCE_COUNT.toLocaleString('en-US')}`);
   const { shape } = resolveCluster(readDocument({ text: '', languageId: 'spark-properties' }), undefined, { instanceType: instanceTypeName, instanceCount: count });
   return shape ? makePlan(shape, method) : undefined;
 }
