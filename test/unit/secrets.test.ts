@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/analysis/analyze';
 import { embeddedSecretsIn } from '../../server/src/engine/secrets';
 import { rangeLabel } from '../helpers';
 

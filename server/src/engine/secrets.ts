@@ -1,4 +1,4 @@
-import type { Node as JsonNode } from 'jsonc-parser';
+import type { TreeNode } from '../formats/tree';
 import type { Finding } from './findings';
 import { oncePer } from './memo';
 import { allClassifications, type ConfigModel, type ModelPath } from './model';
@@ -236,21 +236,17 @@ export interface DocumentSecret {
   aws: boolean;
 }
 
-/**
- * Where a part of a value lies in the document: exactly, when the value is written without escapes (`quoted`:
- * the written text starts with a quote), else the whole value.
- */
-export function spanInValue(written: string, value: string, valueSpan: Span, quoted: boolean, index: number, length: number): Span {
-  const inner = quoted ? written.slice(1, -1) : written;
-  if (inner !== value) return valueSpan;
-  const start = valueSpan.start + (quoted ? 1 : 0) + index;
-  return { start, end: start + length };
+/** Where a part of a value lies in the document: exactly, when the written value maps onto it character by character, else the whole value. */
+function spanInValue(model: ConfigModel, value: string, valueSpan: Span, index: number, length: number): Span {
+  const decoded = model.writer.decode(model.text.slice(valueSpan.start, valueSpan.end), valueSpan.start);
+  if (!decoded || decoded.text !== value) return valueSpan;
+  return { start: decoded.offsets[index], end: decoded.offsets[index + length] };
 }
 
 function secretsOfValue(
   out: DocumentSecret[],
-  text: string,
-  where: { key: string | undefined; place: DocumentSecret['place']; path: ModelPath; valueSpan: Span; quoted: boolean },
+  model: ConfigModel,
+  where: { key: string | undefined; place: DocumentSecret['place']; path: ModelPath; valueSpan: Span },
   value: string,
   kind: 'string' | 'number',
 ): void {
@@ -262,7 +258,6 @@ function secretsOfValue(
     return;
   }
   if (kind !== 'string' || value.length < 6) return;
-  const written = text.slice(where.valueSpan.start, where.valueSpan.end);
   for (const found of embeddedSecretsIn(value)) {
     const secret = value.slice(found.index, found.index + found.length);
     out.push({
@@ -270,7 +265,7 @@ function secretsOfValue(
       key,
       name: found.name,
       place: where.place,
-      span: spanInValue(written, value, where.valueSpan, where.quoted, found.index, found.length),
+      span: spanInValue(model, value, where.valueSpan, found.index, found.length),
       path: where.path,
       value: secret,
       aws: awsKeysIn(undefined, secret).length > 0,
@@ -278,43 +273,42 @@ function secretsOfValue(
   }
 }
 
-/** Members of a JSON tree that the model does not read as properties: the cluster request's own fields, step arguments. */
-function requestSecrets(out: DocumentSecret[], text: string, node: JsonNode, path: ModelPath, key: string | undefined, skip: ReadonlySet<number>): void {
+/** Members of a JSON or YAML tree that the model does not read as properties: a cluster request's own fields, step arguments. */
+function requestSecrets(out: DocumentSecret[], model: ConfigModel, node: TreeNode, path: ModelPath, key: string | undefined, skip: ReadonlySet<number>): void {
   if (node.type === 'object' || node.type === 'array') {
     const children = node.children ?? [];
     for (let i = 0; i < children.length; i++) {
       if (node.type === 'array') {
         path.push(i);
-        requestSecrets(out, text, children[i], path, undefined, skip);
+        requestSecrets(out, model, children[i], path, undefined, skip);
       } else {
         const [keyNode, valueNode] = children[i].children ?? [];
         if (!keyNode || !valueNode || typeof keyNode.value !== 'string') continue;
         path.push(keyNode.value);
-        requestSecrets(out, text, valueNode, path, keyNode.value, skip);
+        requestSecrets(out, model, valueNode, path, keyNode.value, skip);
       }
       path.pop();
     }
     return;
   }
   if ((node.type !== 'string' && node.type !== 'number') || skip.has(node.offset)) return;
-  const value = node.type === 'string' ? String(node.value) : text.slice(node.offset, node.offset + node.length);
+  const value = node.type === 'string' ? String(node.value) : model.text.slice(node.offset, node.offset + node.length);
   const valueSpan = { start: node.offset, end: node.offset + node.length };
-  secretsOfValue(out, text, { key, place: 'request', path: [...path], valueSpan, quoted: node.type === 'string' }, value, node.type);
+  secretsOfValue(out, model, { key, place: 'request', path: [...path], valueSpan }, value, node.type);
 }
 
 function findDocumentSecrets(model: ConfigModel): DocumentSecret[] {
   const out: DocumentSecret[] = [];
   const read = new Set<number>();
-  const place = model.format === 'emr-json' ? 'properties' : 'properties-file';
+  const place = model.parts.has('classifications') ? 'properties' : 'properties-file';
   for (const c of allClassifications(model)) {
     for (const entry of c.properties) {
       if (!entry.valueSpan || (entry.valueKind !== 'string' && entry.valueKind !== 'number')) continue;
       read.add(entry.valueSpan.start);
-      const quoted = model.format === 'emr-json' && entry.valueKind === 'string';
-      secretsOfValue(out, model.text, { key: entry.key, place, path: entry.path, valueSpan: entry.valueSpan, quoted }, entry.value, entry.valueKind);
+      secretsOfValue(out, model, { key: entry.key, place, path: entry.path, valueSpan: entry.valueSpan }, entry.value, entry.valueKind);
     }
   }
-  if (model.format === 'emr-json' && model.jsonRoot) requestSecrets(out, model.text, model.jsonRoot, [], undefined, read);
+  if (model.tree) requestSecrets(out, model, model.tree, [], undefined, read);
   return out;
 }
 
