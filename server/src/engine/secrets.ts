@@ -1,5 +1,5 @@
 import type { TreeNode } from '../formats/tree';
-import type { Finding } from './findings';
+import type { Finding, Fix } from './findings';
 import { oncePer } from './memo';
 import { allClassifications, type ConfigModel, type ModelPath } from './model';
 import type { Span } from './text';
@@ -349,6 +349,33 @@ export function hideSecrets(model: ConfigModel, findings: Finding[]): void {
   if (findings.length === 0) return;
   const texts = secretTexts(model);
   if (texts.length === 0) return;
+  const hide = texts.length <= 64 ? hideEach(texts) : hideByPrefix(texts);
+  const contains = (text: string) => hide(text) !== text;
+  // Several findings share one fix (Recompute): each is looked at once.
+  const seen = new Set<Fix>();
+  for (const finding of findings) {
+    finding.message = hide(finding.message);
+    for (const related of finding.related) related.message = hide(related.message);
+    for (const fix of finding.fixes) {
+      if (seen.has(fix)) continue;
+      seen.add(fix);
+      fix.title = hide(fix.title);
+      if (!fix.carriesSecret && fix.edits.some((e) => contains(e.newText))) fix.carriesSecret = true;
+    }
+  }
+}
+
+/** A few secrets: the engine's own string search for each, longest first (a secret that contains another is hidden whole). */
+function hideEach(texts: readonly string[]): (text: string) => string {
+  return (text) => {
+    let out = text;
+    for (const secret of texts) if (out.includes(secret)) out = out.split(secret).join(HIDDEN);
+    return out;
+  };
+}
+
+/** Many secrets: one pass over the text, looking each position's first characters up. */
+function hideByPrefix(texts: readonly string[]): (text: string) => string {
   const byPrefix = new Map<string, string[]>();
   for (const t of texts) {
     const prefix = t.slice(0, MIN_HIDDEN_LENGTH);
@@ -356,8 +383,7 @@ export function hideSecrets(model: ConfigModel, findings: Finding[]): void {
     if (list) list.push(t);
     else byPrefix.set(prefix, [t]);
   }
-  // One pass over the text per finding, whatever the number of secrets.
-  const hide = (text: string): string => {
+  return (text) => {
     let out = '';
     let copied = 0;
     for (let i = 0; i + MIN_HIDDEN_LENGTH <= text.length; ) {
@@ -372,13 +398,4 @@ export function hideSecrets(model: ConfigModel, findings: Finding[]): void {
     }
     return copied === 0 ? text : out + text.slice(copied);
   };
-  const contains = (text: string) => hide(text) !== text;
-  for (const finding of findings) {
-    finding.message = hide(finding.message);
-    for (const related of finding.related) related.message = hide(related.message);
-    for (const fix of finding.fixes) {
-      fix.title = hide(fix.title);
-      if (!fix.carriesSecret && fix.edits.some((e) => contains(e.newText))) fix.carriesSecret = true;
-    }
-  }
 }
