@@ -1,6 +1,6 @@
 // The audit of every regular expression the product runs: none may backtrack super-linearly on the text of a
 // file. scslre (the analysis behind eslint-plugin-regexp's no-super-linear-backtracking) reads each literal of
-// server/src, the key patterns of the catalog and the patterns JVM001 builds from it. Two expressions were
+// server/src, the key patterns of the catalog and the patterns JVM001 builds from it. Three expressions were
 // quadratic (a fractional size followed by blanks and a stray character took seconds); their linear rewrites are
 // held to the old ones by a differential test over every short string of the characters that matter.
 import { describe, test } from 'node:test';
@@ -11,6 +11,7 @@ import ts from 'typescript';
 import { analyse } from 'scslre';
 import { RegExpParser } from '@eslint-community/regexpp';
 import { wholeEquivalent } from '../../server/src/engine/valueCheck';
+import { CLOUDFORMATION_KEY } from '../../server/src/rules/EMR012-job-run-configuration-limit';
 import { DIRECTIVE, suppressionsOf } from '../../server/src/engine/suppressions';
 import { readProperties } from '../../server/src/formats/properties/reader';
 import { repoRoot } from '../helpers';
@@ -128,6 +129,16 @@ describe('the rewritten expressions read every input as before', () => {
       }
     }
     assert.ok(count > 500_000 && matched > 1000, `${count} inputs, ${matched} converted`);
+  });
+
+  test('EMR012: the keys CloudFormation accepts for EMR Serverless', () => {
+    const before = /^[a-zA-Z]+[-a-zA-Z0-9_.]*$/;
+    let count = 0;
+    for (const key of strings(['a', 'Z', '0', '-', '_', '.', '!', ' ', 'é'], 6, 100_000)) {
+      assert.equal(CLOUDFORMATION_KEY.test(key), before.test(key), JSON.stringify(key));
+      count++;
+    }
+    assert.ok(count > 600_000, `${count} inputs`);
   });
 
   test('suppression directives: the same rule names and reasons', () => {
