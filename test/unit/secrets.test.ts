@@ -69,6 +69,25 @@ describe('secrets SEC001 finds inside values and outside Configurations', () => 
     assert.match(messages[2], /carries a password in plain text, in a URL's user information/);
   });
 
+  test('a password given by reference in CloudFormation or Step Functions is no finding; a literal one is', () => {
+    const template = [
+      'Resources:',
+      '  Cluster:',
+      '    Type: AWS::EMR::Cluster',
+      '    Properties:',
+      '      Name: kerberized',
+      '      ReleaseLabel: emr-7.13.0',
+      '      KerberosAttributes:',
+      '        Realm: EC2.INTERNAL',
+      '        KdcAdminPassword: !Ref KdcPassword',
+      '        CrossRealmTrustPrincipalPassword: Literal-Cfn-S3cret',
+      '',
+    ].join('\n');
+    assert.deepEqual(sec001(template, 'template.yaml').map((x) => x.replace(/^\S+ = /, '')), ['Literal-Cfn-S3cret']);
+    const task = JSON.stringify({ Type: 'Task', Resource: 'arn:aws:states:::elasticmapreduce:createCluster.sync', Parameters: { Name: 'x', ReleaseLabel: 'emr-7.13.0', KerberosAttributes: { Realm: 'EC2.INTERNAL', 'KdcAdminPassword.$': '$.kdcPassword' } } });
+    assert.deepEqual(sec001(task, 'task.json'), []);
+  });
+
   test('no finding for references, pointers to a credential, URLs without a password', () => {
     for (const value of [
       'jdbc:mysql://db/hive?user=hive&password=${HIVE_PASSWORD}',

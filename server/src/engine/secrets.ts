@@ -275,6 +275,7 @@ function secretsOfValue(
 
 /** Members of a JSON or YAML tree that the model does not read as properties: a cluster request's own fields, step arguments. */
 function requestSecrets(out: DocumentSecret[], model: ConfigModel, node: TreeNode, path: ModelPath, key: string | undefined, skip: ReadonlySet<number>): void {
+  if (node.opaque) return;
   if (node.type === 'object' || node.type === 'array') {
     const children = node.children ?? [];
     for (let i = 0; i < children.length; i++) {
@@ -291,7 +292,8 @@ function requestSecrets(out: DocumentSecret[], model: ConfigModel, node: TreeNod
     }
     return;
   }
-  if ((node.type !== 'string' && node.type !== 'number') || skip.has(node.offset)) return;
+  // Resolved later by someone else (a CloudFormation !Ref, a Step Functions path): no literal value.
+  if ((node.type !== 'string' && node.type !== 'number') || node.opaque || skip.has(node.offset)) return;
   const value = node.type === 'string' ? String(node.value) : model.text.slice(node.offset, node.offset + node.length);
   const valueSpan = { start: node.offset, end: node.offset + node.length };
   secretsOfValue(out, model, { key, place: 'request', path: [...path], valueSpan }, value, node.type);
