@@ -91,6 +91,18 @@ describe('hover and code actions', () => {
     assert.match(hoverMarkdown(analyzeText(step.text, 'c.json'), step.offset) ?? '', /spark\.sql\.shuffle\.partitions/);
   });
 
+  test('hover says which source an application gets a setting from: spark-submit arguments over spark-defaults', () => {
+    const withCursor = (at: string) =>
+      JSON.stringify({
+        Configurations: [{ Classification: 'spark-defaults', Properties: { [at === 'defaults' ? 'spark.executor.mem|ory' : 'spark.executor.memory']: '36g' } }],
+        Steps: [{ Name: 'Load', HadoopJarStep: { Jar: 'command-runner.jar', Args: ['spark-submit', at === 'step' ? '--executor-mem|ory' : '--executor-memory', '48g', 'app.py'] } }],
+      }, null, 2);
+    const defaults = marked(withCursor('defaults'));
+    assert.match(hoverMarkdown(analyzeText(defaults.text, 'c.json'), defaults.offset) ?? '', /Overridden by the spark-submit arguments of step "Load" \(`--executor-memory`, line 17\) for the applications they start\./);
+    const step = marked(withCursor('step'));
+    assert.match(hoverMarkdown(analyzeText(step.text, 'c.json'), step.offset) ?? '', /Given by `--executor-memory` on the spark-submit command line of step "Load", which takes precedence over spark-defaults for that application\. It overrides the spark-defaults setting on line 6\./);
+  });
+
   test('the quick fix of a finding, asked by rule ID and span, edits the YAML in place', () => {
     const text = 'Resources:\n  C:\n    Type: AWS::EMR::Cluster\n    Properties:\n      Configurations:\n        - Classification: spark-defaults\n          ConfigurationProperties:\n            spark.executors.memory: 8g\n';
     const analysis = analyzeText(text, 't.yaml');

@@ -1,6 +1,8 @@
 import { classificationInfo, emrRelease, hadoopOption, instanceType, sparkOption, type SparkOption } from '../catalog';
 import type { Analysis } from '../analysis/analyze';
 import { targetAt } from '../engine/locate';
+import type { ConfigModel, PropertyEntry } from '../engine/model';
+import { LineIndex } from '../engine/text';
 import { formatMiB } from '../engine/units';
 import type { SizingReport } from '../sizing/report';
 
@@ -52,6 +54,25 @@ export function sizingBreakdown(report: SizingReport): string[] {
   return lines;
 }
 
+/**
+ * Where else the setting is given, and which one an application gets: spark-submit arguments take precedence over
+ * spark-defaults. Values are not shown (a setting may hold a secret); lines are.
+ */
+function settingSources(model: ConfigModel, entry: PropertyEntry): string[] {
+  const lines = new LineIndex(model.text);
+  const line = (e: PropertyEntry) => `line ${lines.positionAt(e.keySpan.start).line + 1}`;
+  if (entry.argument) {
+    const submission = model.submissions.find((s) => s.scope.classifications.some((c) => c.properties.includes(entry)));
+    const defaults = model.scopes.filter((scope) => scope.kind !== 'submit').flatMap((scope) => scope.classifications.filter((c) => c.name?.trim() === 'spark-defaults').flatMap((c) => c.properties.filter((e) => e.key === entry.key)));
+    const given = `Given by \`${entry.argument.option}\` on the spark-submit command line of ${submission?.label ?? 'this submission'}, which takes precedence over spark-defaults for that application.`;
+    return [defaults.length > 0 ? `${given} It overrides the spark-defaults setting on ${defaults.map(line).join(', ')}.` : given];
+  }
+  const overriding = model.submissions.flatMap((submission) =>
+    submission.scope.classifications.flatMap((c) => c.properties.filter((e) => e.key === entry.key).map((e) => `${submission.label} (\`${e.argument?.option}\`, ${line(e)})`)),
+  );
+  return overriding.length > 0 ? [`Overridden by the spark-submit arguments of ${overriding.join(', ')} for the applications they start.`] : [];
+}
+
 export function hoverMarkdown(analysis: Analysis, offset: number): string | undefined {
   const target = targetAt(analysis.model, offset);
   if (!target) return undefined;
@@ -82,6 +103,8 @@ export function hoverMarkdown(analysis: Analysis, offset: number): string | unde
       const spark = sparkOption(key);
       if (spark && (classification === 'spark-defaults' || classification === 'spark')) {
         const lines = [`**${key}**`, '', spark.description ?? '', '', ...optionFacts(spark)];
+        const sources = settingSources(analysis.model, target.entry);
+        if (sources.length > 0) lines.push('', ...sources);
         if (SIZING_KEYS.has(key)) lines.push('', ...sizingBreakdown(analysis.sizing));
         return lines.join('\n');
       }
