@@ -39,14 +39,14 @@ export function indentUnit(text: string): string {
 }
 
 /**
- * Deletes item `index` of a comma-separated list (JSON members and elements, YAML flow collections) with the comma
- * that separates it: from the end of the previous item, or up to the next one when it is first. The only item
- * empties the container, which `emptied` replaces.
+ * Deletes items `from` through `to` of a comma-separated list (JSON members and elements, YAML flow collections) with
+ * the commas that separate them: from the end of the previous item, or up to the next one when they are first.
+ * Removing every item empties the container, which `emptied` replaces.
  */
-export function removeSeparatedItem(items: readonly Span[], index: number, container: Span, emptied: string): TextEdit {
-  if (items.length === 1) return replace(container, emptied);
-  if (index > 0) return replace(span(items[index - 1].end, items[index].end), '');
-  return replace(span(items[index].start, items[index + 1].start), '');
+export function removeSeparatedItems(items: readonly Span[], from: number, to: number, container: Span, emptied: string): TextEdit {
+  if (from === 0 && to === items.length - 1) return replace(container, emptied);
+  if (from > 0) return replace(span(items[from - 1].end, items[to].end), '');
+  return replace(span(items[from].start, items[to + 1].start), '');
 }
 
 // A model's lists do not change once read: their spans and each item's position are worked out once per list.

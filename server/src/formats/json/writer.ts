@@ -2,7 +2,7 @@ import type { TextEdit } from '../../engine/findings';
 import { oncePer } from '../../engine/memo';
 import type { Classification, ConfigModel, ConfigurationScope, PropertyEntry } from '../../engine/model';
 import { span, type Span } from '../../engine/text';
-import { indentationAt, indentUnit, newlineOf, positionIn, removeSeparatedItem, replace, spansOf } from '../layout';
+import { indentationAt, indentUnit, newlineOf, positionIn, removeSeparatedItems, replace, spansOf } from '../layout';
 import type { FormatWriter, NewClassification } from '../types';
 
 // Both read the whole text at worst, and every fix that adds lines asks: once per model (its text does not change).
@@ -80,7 +80,8 @@ export const jsonWriter: FormatWriter = {
 
   removeEntry(_model, classification, entry) {
     const members = classification.properties;
-    return removeSeparatedItem(spansOf(members, (m) => m.entrySpan), positionIn(members, entry), classification.propertiesSpan ?? classification.span, '{}');
+    const index = positionIn(members, entry);
+    return removeSeparatedItems(spansOf(members, (m) => m.entrySpan), index, index, classification.propertiesSpan ?? classification.span, '{}');
   },
 
   addProperties(model, classification, missing) {
@@ -129,14 +130,10 @@ export const jsonWriter: FormatWriter = {
     return replace(span(anchor.end, anchor.end), `,${newline}${memberIndent}${configurations}: [${newline}${inner}${jsonText(object, model, inner)}${newline}${memberIndent}]`);
   },
 
-  removeItems(_model, list, from, to) {
-    const { items } = list;
-    if (from === 0 && to === items.length - 1) return replace(list.span, '[]');
-    if (from > 0) return replace(span(items[from - 1].end, items[to].end), '');
-    return replace(span(items[from].start, items[to + 1].start), '');
-  },
+  removeItems: (_model, list, from, to) => removeSeparatedItems(list.items, from, to, list.span, '[]'),
 
   removeClassification(_model, siblings, target, list) {
-    return removeSeparatedItem(spansOf(siblings, (c) => c.span), positionIn(siblings, target), list, '[]');
+    const index = positionIn(siblings, target);
+    return removeSeparatedItems(spansOf(siblings, (c) => c.span), index, index, list, '[]');
   },
 };

@@ -3,7 +3,7 @@ import type { TextEdit } from '../../engine/findings';
 import { oncePer } from '../../engine/memo';
 import type { ConfigModel, ConfigurationNames } from '../../engine/model';
 import { span, type Span } from '../../engine/text';
-import { indentUnit, lineStartBefore, newlineOf, positionIn, removeSeparatedItem, replace, spansOf } from '../layout';
+import { indentUnit, lineStartBefore, newlineOf, positionIn, removeSeparatedItems, replace, spansOf } from '../layout';
 import type { FormatWriter, ItemList, NewClassification } from '../types';
 
 const newlineIn = oncePer((model: ConfigModel) => newlineOf(model.text));
@@ -133,11 +133,7 @@ function itemDash(text: string, item: Span): number {
 function removeSequenceItems(model: ConfigModel, list: ItemList, from: number, to: number): TextEdit {
   const text = model.text;
   const { items } = list;
-  if (isFlow(text, list.span)) {
-    if (from === 0 && to === items.length - 1) return replace(list.span, '[]');
-    if (from > 0) return replace(span(items[from - 1].end, items[to].end), '');
-    return replace(span(items[from].start, items[to + 1].start), '');
-  }
+  if (isFlow(text, list.span)) return removeSeparatedItems(items, from, to, list.span, '[]');
   if (from === 0 && to === items.length - 1) return replace(span(itemDash(text, items[0]), items[to].end), '[]');
   return removeLines(text, itemDash(text, items[from]), items[to].end);
 }
@@ -194,7 +190,8 @@ export const yamlWriter: FormatWriter = {
     const text = model.text;
     const members = classification.properties;
     const container = classification.propertiesSpan ?? classification.span;
-    if (isFlow(text, container)) return removeSeparatedItem(spansOf(members, (m) => m.entrySpan), positionIn(members, entry), container, '{}');
+    const index = positionIn(members, entry);
+    if (isFlow(text, container)) return removeSeparatedItems(spansOf(members, (m) => m.entrySpan), index, index, container, '{}');
     if (members.length === 1) return replace(span(members[0].entrySpan.start, members[0].entrySpan.end), '{}');
     return removeLines(text, entry.entrySpan.start, entry.entrySpan.end);
   },
