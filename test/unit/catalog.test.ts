@@ -10,6 +10,8 @@ import {
   emrRelease,
   hadoopOption,
   instanceType,
+  sparkCatalog,
+  sparkNamespace,
   sparkOption,
 } from '../../server/src/catalog';
 import { repoRoot } from '../helpers';
@@ -27,12 +29,14 @@ test('releases carry Spark, Hadoop and Java versions and their classifications',
   assert.equal(emrRelease('emr-7.13.0')!.defaultJava, 17);
 });
 
-test('Spark options: type, default, unit, since, deprecation and replacement, and name patterns', () => {
+test('Spark options: type, default, unit, since, deprecation and replacement, and open namespaces', () => {
   const memory = sparkOption('spark.executor.memory')!;
   assert.deepEqual([memory.type, memory.default, memory.unit, memory.since], ['bytes', '1g', 'MiB', '0.7.0']);
-  const old = sparkOption('spark.yarn.executor.memoryOverhead')!;
-  assert.deepEqual([old.deprecated, old.replacement], [true, 'spark.executor.memoryOverhead']);
-  assert.equal(sparkOption('spark.executorEnv.JAVA_HOME')?.name, 'spark.executorEnv.[EnvironmentVariableName]');
+  const old = sparkCatalog().deprecation('spark.yarn.executor.memoryOverhead')!;
+  assert.deepEqual([old.read, old.target, old.since], ['forwarded', 'spark.executor.memoryOverhead', '2.3']);
+  assert.equal(sparkOption('spark.yarn.executor.memoryOverhead'), undefined);
+  assert.deepEqual(sparkNamespace('spark.executorEnv.JAVA_HOME'), sparkNamespace('spark.executorEnv.PATH'));
+  assert.equal(sparkNamespace('spark.executorEnv.JAVA_HOME')?.kind, 'open');
   assert.equal(hadoopOption('yarn.nodemanager.vmem-check-enabled')?.type, 'boolean');
 });
 

@@ -60,7 +60,7 @@ test('JSON output has version 2, format and shape, 1-based ranges, model paths a
             ruleId: 'SPK001',
             rule: 'unknown-spark-key',
             severity: 'warning',
-            message: 'Unknown Spark property "spark.executors.memory": Spark ignores it. Did you mean "spark.executor.memory"?',
+            message: 'Unknown Spark property "spark.executors.memory": Spark 3.5.6 on emr-7.13.0 (assumed: the file names no release) ignores it. Did you mean "spark.executor.memory"?',
             range: { start: { line: 1, column: 54 }, end: { line: 1, column: 78 } },
             path: [0, 'Properties', 'spark.executors.memory'],
             fixes: [

@@ -101,7 +101,8 @@ describe('quadratic time on long strings (was: seconds to minutes for one value)
     const { result, ms } = timed(() => analyzeText(text, 'broken.json', UNCAPPED));
     assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
     assert.equal(result.model.syntaxProblems.length, 60_000);
-    assert.equal(result.findings.filter((f) => f.ruleId === 'EMR001').length, 60_000);
+    // Past the first JSON syntax problem the parser only guesses: that one is reported (EMR001 cascades).
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'EMR001').map((f) => f.span), [result.model.syntaxProblems[0].span]);
   });
 
   test('3,000 garbage collector flags in one extraJavaOptions (every flag re-decoded the whole value)', () => {

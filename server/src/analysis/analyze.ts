@@ -4,6 +4,7 @@ import type { ConfigModel } from '../engine/model';
 import { isSuppressed, suppressionsOf } from '../engine/suppressions';
 import { readDocument, type FormatQuery } from '../formats';
 import { RULES } from '../rules';
+import { withoutSyntaxCascade } from '../rules/syntaxCascade';
 import type { Rule, RuleContext } from '../rules/types';
 import { computeSizing, type ClusterOverride } from '../sizing/compute';
 import type { SizingReport } from '../sizing/report';
@@ -109,7 +110,8 @@ export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}):
   }
   dropFixesPastSyntaxProblems(model, findings);
   const suppressions = suppressionsOf(model);
-  const unsuppressed = suppressions.length > 0 ? findings.filter((f) => !isSuppressed(f, suppressions)) : findings;
+  const uncascaded = withoutSyntaxCascade(model, findings, 'EMR001');
+  const unsuppressed = suppressions.length > 0 ? uncascaded.filter((f) => !isSuppressed(f, suppressions)) : uncascaded;
   unsuppressed.sort(compareFindings);
   const { kept, omitted } = capFindings(unsuppressed, options.maxFindings);
   hideSecrets(model, kept);

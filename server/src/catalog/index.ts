@@ -1,62 +1,34 @@
 // The facts the engine looks up. Generated tables (scripts/build-catalog.mjs) hold facts only;
 // descriptions/ holds the product's own words.
 import instancesData from './generated/instances.json';
-import sparkData from './generated/spark.json';
 import yarnData from './generated/yarn.json';
 import jvmData from './generated/jvm.json';
 import releasesData from './generated/releases.json';
 import classificationsData from './generated/classifications.json';
-import sparkDescriptions from './descriptions/spark.json';
 import yarnDescriptions from './descriptions/yarn.json';
 import jvmDescriptions from './descriptions/jvm.json';
 import classificationDescriptions from './descriptions/classifications.json';
+import { compareVersions } from './versions';
+import { sparkNamespace as sparkNamespaceLookup, sparkVersionView, type SparkDeprecation, type SparkNamespace, type SparkOption, type SparkVersionView } from './spark';
 
-export type OptionType =
-  | 'bytes'
-  | 'duration'
-  | 'int'
-  | 'long'
-  | 'double'
-  | 'fraction'
-  | 'boolean'
-  | 'string'
-  | 'enum'
-  | 'class'
-  | 'list'
-  | 'javaOptions';
-
-export interface OptionRange {
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minimumBytes?: number;
-}
-
-export interface SparkOption {
-  name: string;
-  type: OptionType;
-  default: string;
-  unit?: string;
-  since?: string;
-  deprecated?: boolean;
-  deprecatedSince?: string;
-  replacement?: string;
-  stillHonored?: boolean;
-  removedIn?: string;
-  minSparkVersion?: string;
-  defaultSpark4?: string;
-  internal?: boolean;
-  category?: string;
-  allowedValues?: string[];
-  allowsClassName?: boolean;
-  caseInsensitive?: boolean;
-  range?: OptionRange;
-  namePattern?: string;
-  emrOnly?: boolean;
-  emrClassification?: string;
-  description?: string;
-}
+export { compareVersions } from './versions';
+export { sparkKeyStatus as sparkKeyStatusOf, type SparkKeyStatus } from './sparkKeyStatus';
+export {
+  newestSparkView,
+  sparkKeyHistory,
+  sparkNamespace,
+  sparkOwnsNamespace,
+  sparkTableDefaults,
+  sparkTableKeys,
+  sparkTableSources,
+  SPARK_TABLE_VERSIONS,
+  type KeyHistory,
+  type OptionRange,
+  type OptionType,
+  type SparkDeprecation,
+  type SparkNamespace,
+  type SparkOption,
+} from './spark';
 
 export interface HadoopOption {
   name: string;
@@ -137,52 +109,6 @@ function withNames<T>(raw: Raw<T>, descriptions: Record<string, string>): Map<st
     map.set(name, { name, ...facts, description: descriptions[name] } as T);
   }
   return map;
-}
-
-let sparkOptions: Map<string, SparkOption> | undefined;
-let sparkPatterns: { pattern: RegExp; option: SparkOption }[] | undefined;
-
-function sparkTable(): Map<string, SparkOption> {
-  if (!sparkOptions) {
-    sparkOptions = withNames<SparkOption>(sparkData as unknown as Raw<SparkOption>, sparkDescriptions as Record<string, string>);
-    sparkPatterns = [...sparkOptions.values()]
-      .filter((o) => o.namePattern)
-      .map((option) => ({ pattern: new RegExp(option.namePattern!), option }));
-  }
-  return sparkOptions;
-}
-
-// Keys the table does not hold are matched against every name pattern. Most such keys recur (spark.hadoop.* and the
-// like, in every group and every analysis), so the answer is kept per key of ordinary length, forgotten wholesale
-// when the table grows large.
-const patternMatches = new Map<string, SparkOption | null>();
-
-export function sparkOption(key: string): SparkOption | undefined {
-  const exact = sparkTable().get(key);
-  if (exact) return exact;
-  if (key.length > 200) return matchPatterns(key);
-  let matched = patternMatches.get(key);
-  if (matched === undefined) {
-    matched = matchPatterns(key) ?? null;
-    if (patternMatches.size >= 10_000) patternMatches.clear();
-    patternMatches.set(key, matched);
-  }
-  return matched ?? undefined;
-}
-
-function matchPatterns(key: string): SparkOption | undefined {
-  return sparkPatterns!.find((p) => p.pattern.test(key))?.option;
-}
-
-let sparkNames: string[] | undefined;
-
-/** Every concrete (non-pattern) Spark option name (one shared list: do not modify it). */
-export function sparkOptionNames(): string[] {
-  return (sparkNames ??= [...sparkTable().values()].filter((o) => !o.namePattern).map((o) => o.name));
-}
-
-export function allSparkOptions(): SparkOption[] {
-  return [...sparkTable().values()];
 }
 
 let hadoopOptions: Map<string, HadoopOption> | undefined;
@@ -301,27 +227,81 @@ export function classificationDescription(name: string): string | undefined {
   return (classificationDescriptions as Record<string, string>)[name];
 }
 
-/** Compares dotted version strings numerically: -1, 0 or 1. */
-export function compareVersions(a: string, b: string): number {
-  const pa = versionParts(a);
-  const pb = versionParts(b);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d < 0 ? -1 : 1;
-  }
-  return 0;
+/**
+ * Spark's keys as the file's release has them: the view of the release's Spark version. Without a release (or with
+ * one the catalog does not know) the newest release is assumed, and `assumed` says so, for messages to say.
+ */
+export interface SparkCatalog {
+  /** The Spark version the answers are for. */
+  readonly sparkVersion: string;
+  /** The release the file names, or the newest one when it names none. */
+  readonly release: EmrRelease;
+  /** True when the file names no release the catalog knows, so the newest one stands in. */
+  readonly assumed: boolean;
+  /** "Spark 3.4.1 on emr-6.15.0", or "Spark 3.5.6 on emr-7.13.0 (assumed: the file names no release)". */
+  readonly describe: string;
+  option(key: string): SparkOption | undefined;
+  deprecation(key: string): SparkDeprecation | undefined;
+  knownLiteral(key: string): boolean;
+  names(): readonly string[];
+  allOptions(): readonly SparkOption[];
+  namespace(key: string): SparkNamespace | undefined;
+  readonly view: SparkVersionView;
 }
 
-// The same few versions (the catalog's releases, Spark's) are compared again and again: each is split once.
-const partsOf = new Map<string, readonly number[]>();
+const sparkCatalogs = new Map<string, SparkCatalog>();
 
-function versionParts(version: string): readonly number[] {
-  let parts = partsOf.get(version);
-  if (!parts) {
-    parts = version.replace(/^emr-/, '').split('.').map((n) => parseInt(n, 10) || 0);
-    if (version.length > 100) return parts;
-    if (partsOf.size >= 10_000) partsOf.clear();
-    partsOf.set(version, parts);
+/** The newest release the catalog knows (the one assumed for files that name none). */
+export function newestRelease(): EmrRelease {
+  return emrRelease(releaseLabelsNewestFirst()[0])!;
+}
+
+let labelsNewestFirst: string[] | undefined;
+
+export function releaseLabelsNewestFirst(): readonly string[] {
+  return (labelsNewestFirst ??= [...releaseLabels()].sort((a, b) => compareVersions(b, a)));
+}
+
+export function sparkCatalog(release?: EmrRelease): SparkCatalog {
+  const assumed = !release?.spark;
+  const base = assumed ? newestRelease() : release!;
+  const cacheKey = assumed ? '' : base.label;
+  let catalog = sparkCatalogs.get(cacheKey);
+  if (!catalog) {
+    const view = sparkVersionView(base.spark!);
+    const sparkVersion = base.spark!;
+    catalog = {
+      sparkVersion,
+      release: base,
+      assumed,
+      describe: assumed ? `Spark ${sparkVersion} on ${base.label} (assumed: the file names no release)` : `Spark ${sparkVersion} on ${base.label}`,
+      option: (key) => view.option(key),
+      deprecation: (key) => view.deprecation(key),
+      knownLiteral: (key) => view.knownLiteral(key),
+      names: () => view.names(),
+      allOptions: () => view.allOptions(),
+      namespace: sparkNamespaceOf,
+      view,
+    };
+    sparkCatalogs.set(cacheKey, catalog);
   }
-  return parts;
+  return catalog;
+}
+
+function sparkNamespaceOf(key: string): SparkNamespace | undefined {
+  return sparkNamespaceLookup(key);
+}
+
+/** A Spark key's facts as the newest release has them (for callers that have no release at hand). */
+export function sparkOption(key: string): SparkOption | undefined {
+  return sparkCatalog().option(key);
+}
+
+/** Every concrete Spark option name of the newest release (one shared list: do not modify it). */
+export function sparkOptionNames(): readonly string[] {
+  return sparkCatalog().names();
+}
+
+export function allSparkOptions(): readonly SparkOption[] {
+  return sparkCatalog().allOptions();
 }

@@ -149,3 +149,100 @@ function bagDistance(word: string, used: readonly number[], candidate: string): 
   // surplus - shortfall = word.length - candidate.length
   return Math.max(surplus, surplus - (word.length - candidate.length));
 }
+
+export interface KeySuggestion {
+  name: string;
+  /** No other candidate is as close: safe to offer as the preferred fix. */
+  unambiguous: boolean;
+}
+
+interface KeyIndex {
+  /** Lower-cased candidates split into dot-separated parts, by number of parts. */
+  bySegments: Map<number, { name: string; parts: string[] }[]>;
+  /** Candidates by lower-cased name, and by lower-cased name without dots. */
+  byLower: Map<string, string[]>;
+  byDotless: Map<string, string[]>;
+  answers: Map<string, KeySuggestion | null>;
+}
+
+const keyIndex = oncePer((list: readonly string[]): KeyIndex => {
+  const bySegments = new Map<number, { name: string; parts: string[] }[]>();
+  const byLower = new Map<string, string[]>();
+  const byDotless = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, key: string, name: string) => {
+    const names = map.get(key);
+    if (names) names.push(name);
+    else map.set(key, [name]);
+  };
+  for (const name of list) {
+    const lower = name.toLowerCase();
+    const parts = lower.split('.');
+    let group = bySegments.get(parts.length);
+    if (!group) bySegments.set(parts.length, (group = []));
+    group.push({ name, parts });
+    push(byLower, lower, name);
+    push(byDotless, lower.replace(/\./g, ''), name);
+  }
+  return { bySegments, byLower, byDotless, answers: new Map() };
+});
+
+/** How far one part of a key may be from the candidate's part and still read as a typo of it. */
+function partLimit(part: string): number {
+  return part.length >= 6 ? 2 : 1;
+}
+
+/**
+ * The key a misspelled one most likely meant, by rules that keep a different key from passing for a typo:
+ * the same name in other case; the same parts with one part misspelled (at most one edit in a short part, two in a
+ * part of six characters or more); a dot missing or added; or a unique key that continues it by one more part.
+ * A candidate that differs in more than one part, or in a part that is short and different (uri/id, host/port,
+ * master.port/master.ui.port), is not offered.
+ */
+export function suggestKey(key: string, candidates: readonly string[]): KeySuggestion | undefined {
+  if (key.length > 200) return undefined;
+  const index = keyIndex(candidates);
+  let answer = index.answers.get(key);
+  if (answer === undefined) {
+    answer = findKey(key, index) ?? null;
+    if (index.answers.size >= 2000) index.answers.clear();
+    index.answers.set(key, answer);
+  }
+  return answer ?? undefined;
+}
+
+function findKey(key: string, index: KeyIndex): KeySuggestion | undefined {
+  const lower = key.toLowerCase();
+  const sameCase = index.byLower.get(lower);
+  if (sameCase) return { name: sameCase[0], unambiguous: sameCase.length === 1 };
+  const parts = lower.split('.');
+  let best: string[] = [];
+  let bestDistance = Infinity;
+  for (const candidate of index.bySegments.get(parts.length) ?? []) {
+    let differing = -1;
+    let ok = true;
+    for (let i = 0; i < parts.length; i++) {
+      if (parts[i] === candidate.parts[i]) continue;
+      if (differing >= 0) {
+        ok = false;
+        break;
+      }
+      differing = i;
+    }
+    if (!ok || differing < 0) continue;
+    const a = parts[differing];
+    const b = candidate.parts[differing];
+    const limit = Math.min(partLimit(a), partLimit(b));
+    const d = editDistance(a, b, limit);
+    if (d > limit) continue;
+    if (d < bestDistance) {
+      best = [candidate.name];
+      bestDistance = d;
+    } else if (d === bestDistance) best.push(candidate.name);
+  }
+  if (best.length > 0) return { name: best[0], unambiguous: best.length === 1 };
+  const dotless = index.byDotless.get(lower.replace(/\./g, ''));
+  if (dotless) return { name: dotless[0], unambiguous: dotless.length === 1 };
+  const longer = (index.bySegments.get(parts.length + 1) ?? []).filter((c) => c.name.toLowerCase().startsWith(`${lower}.`));
+  if (longer.length === 1) return { name: longer[0].name, unambiguous: true };
+  return undefined;
+}

@@ -58,8 +58,18 @@ function numberThenLetters(value: string, signed: boolean): number {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLowerLetter = (c: number) => c >= 97 && c <= 122;
 
-export function parseBytes(raw: string, bareUnit: ByteUnit): ParseResult<ByteSize> {
-  const value = raw.trim().toLowerCase();
+/**
+ * A size as JavaUtils.byteStringAs reads it: lower-cased and trimmed, digits, then an optional binary unit.
+ * With `signed`, a leading '-' is taken off first and the result negated, as ConfigHelpers.byteFromString does for every
+ * size key (so spark.sql.autoBroadcastJoinThreshold=-1 is valid); sizes read by byteStringAs alone take no sign.
+ */
+export function parseBytes(raw: string, bareUnit: ByteUnit, options: { signed?: boolean } = {}): ParseResult<ByteSize> {
+  const trimmed = raw.trim();
+  if (options.signed && trimmed.startsWith('-')) {
+    const magnitude = parseBytes(trimmed.slice(1), bareUnit);
+    return magnitude.ok ? { ok: true, value: { bytes: -magnitude.value.bytes, bare: magnitude.value.bare } } : magnitude;
+  }
+  const value = trimmed.toLowerCase();
   const split = numberThenLetters(value, false);
   if (split >= 0) return sizeOf(value.slice(0, split), value.slice(split), bareUnit);
   if (value === '') return { ok: false, problem: 'is empty; a size such as 4g or 512m is expected' };
@@ -107,21 +117,30 @@ export function parseBoolean(raw: string): ParseResult<boolean> {
   return { ok: false, problem: 'is not a boolean: only true or false is accepted' };
 }
 
-const INT_MAX = 2 ** 31 - 1;
+const INT_MAX = 2n ** 31n - 1n;
+const LONG_MAX = 2n ** 63n - 1n;
 
+/** A whole number as Integer.parseInt (or, with `long`, Long.parseLong) reads the trimmed text: optional sign, digits. */
 export function parseInteger(raw: string, long = false): ParseResult<number> {
   const value = raw.trim();
   if (!/^[+-]?[0-9]+$/.test(value)) {
     if (/^[+-]?[0-9]*\.[0-9]+$/.test(value)) return { ok: false, problem: 'has a fraction; a whole number is expected' };
     return { ok: false, problem: `is not ${long ? 'a whole number' : 'an integer'}` };
   }
-  const n = Number(value);
-  if (!long && (n > INT_MAX || n < -INT_MAX - 1)) return { ok: false, problem: 'is larger than a Java int can hold' };
-  return { ok: true, value: n };
+  // Exact bounds: a long's limits are beyond what a double holds exactly.
+  const big = value.length > 15 ? BigInt(value) : undefined;
+  const max = long ? LONG_MAX : INT_MAX;
+  if (big !== undefined ? big > max || big < -max - 1n : !long && Math.abs(Number(value)) > Number(INT_MAX) + (value.startsWith('-') ? 1 : 0)) {
+    return { ok: false, problem: long ? 'is larger than a Java long can hold' : 'is larger than a Java int can hold' };
+  }
+  return { ok: true, value: Number(value) };
 }
 
+/** A number as Double.parseDouble reads the trimmed text (decimal or exponent form, NaN, Infinity, a d/f suffix). */
 export function parseDouble(raw: string): ParseResult<number> {
   const value = raw.trim();
+  const special = /^([+-]?)(NaN|Infinity)$/.exec(value);
+  if (special) return { ok: true, value: special[2] === 'NaN' ? NaN : special[1] === '-' ? -Infinity : Infinity };
   // `[0-9]+(\.[0-9]*)?`, not `[0-9]+\.?[0-9]*`: two digit runs side by side made a long failing number quadratic.
   if (!/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?[dDfF]?$/.test(value)) return { ok: false, problem: 'is not a number' };
   return { ok: true, value: Number(value.replace(/[dDfF]$/, '')) };

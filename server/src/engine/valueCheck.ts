@@ -1,12 +1,15 @@
+// Checks a value the way Spark parses it for the key's type (ConfigBuilder's converters in ConfigHelpers and
+// JavaUtils.byteStringAs / timeStringAs, then transform and checkValues / checkValue).
 import type { OptionRange, SparkOption } from '../catalog';
 import { didYouMean } from './suggest';
 import {
+  BYTES_PER_UNIT,
+  MS_PER_UNIT,
   isClassName,
   parseBoolean,
   parseBytes,
   parseDouble,
   parseDuration,
-  parseFraction,
   parseInteger,
   type ByteUnit,
   type DurationUnit,
@@ -34,12 +37,13 @@ export function bareDurationUnit(option: SparkOption): DurationUnit {
   return (DURATION_UNITS.includes(option.unit ?? '') ? option.unit : 'ms') as DurationUnit;
 }
 
-function outside(value: number, range: OptionRange | undefined): string | undefined {
+function outside(value: number, range: OptionRange | undefined, unit = ''): string | undefined {
   if (!range) return undefined;
-  if (range.minimum !== undefined && value < range.minimum) return `is below the minimum of ${range.minimum}`;
-  if (range.exclusiveMinimum !== undefined && value <= range.exclusiveMinimum) return `must be greater than ${range.exclusiveMinimum}`;
-  if (range.maximum !== undefined && value > range.maximum) return `is above the maximum of ${range.maximum}`;
-  if (range.exclusiveMaximum !== undefined && value >= range.exclusiveMaximum) return `must be less than ${range.exclusiveMaximum}`;
+  const u = unit ? ` ${unit}` : '';
+  if (range.minimum !== undefined && value < range.minimum) return `is below the minimum of ${range.minimum}${u}`;
+  if (range.exclusiveMinimum !== undefined && value <= range.exclusiveMinimum) return `must be greater than ${range.exclusiveMinimum}${u}`;
+  if (range.maximum !== undefined && value > range.maximum) return `is above the maximum of ${range.maximum}${u}`;
+  if (range.exclusiveMaximum !== undefined && value >= range.exclusiveMaximum) return `must be less than ${range.exclusiveMaximum}${u}`;
   return undefined;
 }
 
@@ -66,19 +70,57 @@ export function wholeEquivalent(raw: string): string | undefined {
   return Number.isInteger(converted) ? `${converted}${step[1]}` : String(Math.round(converted)) + step[1];
 }
 
-/** Checks a value the way Spark parses it for the option's type; undefined when Spark accepts it. */
+/** The value as Spark's transform leaves it before checkValues compares it (upper- or lower-cased for some keys). */
+function folded(option: SparkOption, value: string): string {
+  if (option.caseNorm === 'upper') return value.toUpperCase();
+  if (option.caseNorm === 'lower') return value.toLowerCase();
+  return value;
+}
+
+function checkAllowed(option: SparkOption, value: string): ValueProblem | undefined {
+  const allowed = option.allowedValues ?? [];
+  if (allowed.length === 0 || allowed.map((a) => folded(option, a)).includes(folded(option, value))) return undefined;
+  if (option.allowsClassName && isClassName(value) && value.includes('.')) return undefined;
+  const caseMatch = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  return {
+    problem: `is not one of ${allowed.join(', ')}${option.caseNorm ? ' (in any case)' : ''}${option.allowsClassName ? ' or a fully qualified class name' : ''}`,
+    corrected: caseMatch,
+  };
+}
+
+/**
+ * Checks a value as the key's Spark version parses it; undefined when Spark accepts it. For a version between two
+ * tables a value that either table's facts accept is accepted.
+ */
 export function checkSparkValue(option: SparkOption, raw: string): ValueProblem | undefined {
-  if (raw.includes('${')) return undefined; // Spark substitutes ${...} references before parsing.
+  // Spark substitutes ${...} references before parsing (ConfigReader), so the value is not known here.
+  if (raw.includes('${')) return undefined;
+  const problem = checkAgainst(option, raw);
+  if (problem && option.or && !checkAgainst(option.or, raw)) return undefined;
+  return problem;
+}
+
+function checkAgainst(option: SparkOption, raw: string): ValueProblem | undefined {
   switch (option.type) {
     case 'bytes': {
-      const parsed = parseBytes(raw, bareByteUnit(option));
-      if (parsed.ok) return undefined;
-      const corrected = wholeEquivalent(raw);
-      return { problem: parsed.problem, corrected, fractional: /^\s*[0-9]+\.[0-9]+[a-zA-Z]*\s*$/.test(raw) };
+      const unit = bareByteUnit(option);
+      const parsed = parseBytes(raw, unit, { signed: true });
+      if (parsed.ok) {
+        // Spark converts to the key's unit (whole units, rounded down) before checkValue.
+        const inUnit = Math.trunc(parsed.value.bytes / BYTES_PER_UNIT[unit]);
+        const out = outside(inUnit, option.range, unit === 'B' ? 'bytes' : unit);
+        return out ? { problem: out } : undefined;
+      }
+      return { problem: parsed.problem, corrected: wholeEquivalent(raw), fractional: /^\s*-?[0-9]+\.[0-9]+[a-zA-Z]*\s*$/.test(raw) };
     }
     case 'duration': {
-      const parsed = parseDuration(raw, bareDurationUnit(option));
-      if (parsed.ok) return outside(parsed.value.ms, option.range) ? { problem: outside(parsed.value.ms, option.range)! } : undefined;
+      const unit = bareDurationUnit(option);
+      const parsed = parseDuration(raw, unit);
+      if (parsed.ok) {
+        const inUnit = Math.trunc(parsed.value.ms / MS_PER_UNIT[unit]);
+        const out = outside(inUnit, option.range, unit);
+        return out ? { problem: out } : undefined;
+      }
       return { problem: parsed.problem, corrected: wholeEquivalent(raw), fractional: /^\s*-?[0-9]+\.[0-9]+[a-zA-Z]*\s*$/.test(raw) };
     }
     case 'int':
@@ -88,12 +130,11 @@ export function checkSparkValue(option: SparkOption, raw: string): ValueProblem 
         const n = Number(raw);
         return { problem: parsed.problem, fractional: true, corrected: Number.isInteger(n) ? String(n) : undefined };
       }
+      if (parsed.ok && option.allowedValues) return checkAllowed(option, String(parsed.value));
       return numeric(parsed, option.range);
     }
     case 'double':
       return numeric(parseDouble(raw), option.range);
-    case 'fraction':
-      return numeric(parseFraction(raw), option.range);
     case 'boolean': {
       const parsed = parseBoolean(raw);
       if (parsed.ok) return undefined;
@@ -101,22 +142,17 @@ export function checkSparkValue(option: SparkOption, raw: string): ValueProblem 
       const corrected = ['yes', 'on', '1', 'y'].includes(lower) ? 'true' : ['no', 'off', '0', 'n'].includes(lower) ? 'false' : didYouMean(lower, BOOLEANS);
       return { problem: parsed.problem, corrected };
     }
-    case 'enum': {
-      const allowed = option.allowedValues ?? [];
-      const value = raw.trim();
-      if (allowed.length === 0 || allowed.includes(value)) return undefined;
-      const caseMatch = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
-      if (caseMatch && option.caseInsensitive) return undefined;
-      if (option.allowsClassName && isClassName(value) && value.includes('.')) return undefined;
-      return {
-        problem: `is not one of ${allowed.join(', ')}${option.allowsClassName ? ' (or a fully qualified class name)' : ''}`,
-        corrected: caseMatch,
-      };
-    }
+    case 'enum':
+      return checkAllowed(option, raw.trim());
     case 'class': {
       const names = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
       if (names.length === 0 || names.every(isClassName)) return undefined;
       return { problem: 'is not a fully qualified Java class name' };
+    }
+    case 'longList': {
+      const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const bad = items.find((s) => !parseInteger(s, true).ok);
+      return bad === undefined ? undefined : { problem: `has "${bad}", which is not a whole number (each item of the list is read as a Java long)` };
     }
     default:
       return undefined;

@@ -1,3 +1,4 @@
+import { firstJsonSyntaxProblem } from './syntaxCascade';
 import type { Rule } from './types';
 
 export const syntaxError: Rule = {
@@ -7,6 +8,9 @@ export const syntaxError: Rule = {
   summary: 'The file cannot be read: invalid JSON, or a properties line Java refuses to load.',
   reads: ['syntax'],
   check({ model, report }) {
-    for (const problem of model.syntaxProblems) report({ span: problem.span, path: [], message: problem.message });
+    // In JSON every problem after the first is read from the parser's guess at the rest: the first one is the one to fix.
+    const first = firstJsonSyntaxProblem(model);
+    const problems = first ? [first] : model.syntaxProblems;
+    for (const problem of problems) report({ span: problem.span, path: [], message: problem.message });
   },
 };

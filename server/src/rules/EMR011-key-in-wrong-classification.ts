@@ -1,4 +1,4 @@
-import { hadoopOption, sparkOption } from '../catalog';
+import { hadoopOption, sparkCatalog } from '../catalog';
 import { removeEntry, renameKey, setProperties } from '../engine/edits';
 import { isSecretKey } from '../engine/secrets';
 import type { Fix } from '../engine/findings';
@@ -26,7 +26,8 @@ export const keyInWrongClassification: Rule = {
   severity: 'warning',
   summary: 'A Spark key in a Hadoop classification, a Hadoop key in spark-defaults, or maximizeResourceAllocation outside the spark classification.',
   reads: ['properties'],
-  check({ model, report }) {
+  check({ model, release, report }) {
+    const catalog = sparkCatalog(release);
     for (const c of allClassifications(model)) {
       const name = c.name?.trim();
       if (!name || c.ancestors.length > 0) continue;
@@ -59,7 +60,7 @@ export const keyInWrongClassification: Rule = {
         }
         if (!hadoopFile || !key.startsWith('spark.')) continue;
         if (name === 'yarn-site' && SHUFFLE_SERVICE_PREFIXES.some((p) => key.startsWith(p))) continue;
-        if (!sparkOption(key)) continue;
+        if (!catalog.option(key)) continue;
         const fix = moveFix(model, c, entry, 'spark-defaults');
         report({
           span: entry.keySpan,

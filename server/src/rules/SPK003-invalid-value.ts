@@ -1,3 +1,4 @@
+import { sparkCatalog } from '../catalog';
 import { setValue } from '../engine/edits';
 import { sparkValueProblems } from './sparkValueProblems';
 import type { Rule } from './types';
@@ -8,13 +9,14 @@ export const invalidValue: Rule = {
   severity: 'error',
   summary: 'A value Spark cannot parse for the key\'s type or unit, or outside the range Spark accepts.',
   reads: ['properties'],
-  check({ model, report }) {
-    for (const { entry, valueSpan, problem } of sparkValueProblems(model)) {
+  check({ model, release, report }) {
+    const spark = sparkCatalog(release).describe;
+    for (const { entry, valueSpan, problem } of sparkValueProblems(model, release)) {
       if (problem.fractional) continue;
       report({
         span: valueSpan,
         path: entry.path,
-        message: `The value ${JSON.stringify(entry.value)} of "${entry.key}" ${problem.problem}.${problem.corrected ? ` Did you mean "${problem.corrected}"?` : ''}`,
+        message: `The value ${JSON.stringify(entry.value)} of "${entry.key}" ${problem.problem}; ${spark} rejects it.${problem.corrected ? ` Did you mean "${problem.corrected}"?` : ''}`,
         fixes: problem.corrected ? [{ title: `Change to "${problem.corrected}"`, edits: [setValue(model, entry, problem.corrected)], preferred: true }] : [],
       });
     }

@@ -1,6 +1,7 @@
-import { hadoopOption, sparkOption } from '../catalog';
+import { hadoopOption, sparkCatalog } from '../catalog';
 import { renameKey } from '../engine/edits';
 import { entriesOf } from '../engine/effective';
+import { isTemplateEntry } from '../engine/templates';
 import type { Rule } from './types';
 
 export const nonSparkKey: Rule = {
@@ -9,13 +10,16 @@ export const nonSparkKey: Rule = {
   severity: 'warning',
   summary: 'A key in spark-defaults that does not start with spark.: spark-submit drops it with only a log line.',
   reads: ['properties'],
-  check({ model, report }) {
+  check({ model, release, report }) {
+    const catalog = sparkCatalog(release);
     for (const { entry } of entriesOf(model, 'spark-defaults')) {
       const key = entry.key;
       // Hadoop keys and maximizeResourceAllocation have a rule of their own (key-in-wrong-classification).
       if (key === '' || key.startsWith('spark.') || key === 'maximizeResourceAllocation' || hadoopOption(key)) continue;
+      // Template markup (Jinja, Helm, Terraform ...) that a tool replaces before Spark reads the file.
+      if (isTemplateEntry(model, entry)) continue;
       const prefixed = `spark.${key}`;
-      const known = sparkOption(prefixed) !== undefined;
+      const known = catalog.option(prefixed) !== undefined;
       report({
         span: entry.keySpan,
         path: entry.path,

@@ -1,4 +1,4 @@
-import { sparkOption } from '../catalog';
+import { sparkCatalog } from '../catalog';
 import { setValue } from '../engine/edits';
 import { entriesOf } from '../engine/effective';
 import { formatMiB, groupDigits } from '../engine/units';
@@ -12,9 +12,10 @@ export const memoryWithoutUnit: Rule = {
   severity: 'warning',
   summary: 'A size written as a bare number, which Spark reads in the key\'s own unit (MiB for executor and driver memory).',
   reads: ['properties'],
-  check({ model, report }) {
+  check({ model, release, report }) {
+    const catalog = sparkCatalog(release);
     for (const { entry } of entriesOf(model, 'spark-defaults')) {
-      const option = sparkOption(entry.key);
+      const option = catalog.option(entry.key);
       if (!option || option.type !== 'bytes' || !option.unit || !SUFFIX[option.unit] || !entry.valueSpan || entry.valueKind !== 'string') continue;
       const bare = entry.value.trim();
       if (!/^[0-9]+$/.test(bare)) continue;

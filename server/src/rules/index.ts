@@ -16,6 +16,7 @@ import { emptyClassification } from './EMR010-empty-classification';
 import { keyInWrongClassification } from './EMR011-key-in-wrong-classification';
 import { nonSparkKey } from './SPK006-non-spark-key';
 import { memoryWithoutUnit } from './SPK007-memory-without-unit';
+import { unresolvedPlaceholder } from './SPK008-unresolved-placeholder';
 import { containerExceedsMaxAllocation } from './SZ001-container-exceeds-max-allocation';
 import { executorsDoNotFitNode } from './SZ002-executors-do-not-fit-node';
 import { executorInstancesExceedCapacity } from './SZ003-executor-instances-exceed-capacity';
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = [
   keyInWrongClassification,
   nonSparkKey,
   memoryWithoutUnit,
+  unresolvedPlaceholder,
   containerExceedsMaxAllocation,
   executorsDoNotFitNode,
   executorInstancesExceedCapacity,

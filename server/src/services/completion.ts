@@ -1,6 +1,5 @@
 import { getLocation } from 'jsonc-parser';
 import {
-  allSparkOptions,
   classificationInfo,
   classificationNames,
   compareVersions,
@@ -13,6 +12,7 @@ import {
   sparkOption,
   type SparkOption,
 } from '../catalog';
+import { sparkCatalogForLabel, sparkKeyItems } from '../catalog/sparkDocs';
 import { allClassifications, type Classification, type ConfigModel, type ModelPath } from '../engine/model';
 import { span, type Span } from '../engine/text';
 import { formatMiB } from '../engine/units';
@@ -69,12 +69,8 @@ interface Item {
   deprecated?: boolean;
 }
 
-function keyItems(classification: string | undefined): Item[] {
-  if (classification === 'spark-defaults') {
-    return allSparkOptions()
-      .filter((o) => !o.namePattern && !o.internal && !o.emrClassification)
-      .map((o) => ({ label: o.name, documentation: sparkDoc(o), detail: o.type, deprecated: o.deprecated }));
-  }
+function keyItems(classification: string | undefined, model: ConfigModel): Item[] {
+  if (classification === 'spark-defaults') return sparkKeyItems(sparkCatalogForLabel(model.cluster.releaseLabel?.value));
   if (classification === 'spark') {
     const option = sparkOption('maximizeResourceAllocation')!;
     return [{ label: option.name, documentation: sparkDoc(option), detail: 'EMR switch' }];
@@ -88,8 +84,8 @@ function keyItems(classification: string | undefined): Item[] {
   return [];
 }
 
-function valueItems(key: string): Item[] {
-  const option = sparkOption(key);
+function valueItems(key: string, model: ConfigModel): Item[] {
+  const option = sparkCatalogForLabel(model.cluster.releaseLabel?.value).option(key);
   if (!option) {
     const hadoop = hadoopOption(key);
     return hadoop?.type === 'boolean' ? [{ label: 'true' }, { label: 'false' }] : [];
@@ -271,9 +267,9 @@ export function completions(model: ConfigModel, offset: number): CompletionEntry
   });
   switch (place.kind) {
     case 'property-key':
-      return keyItems(place.classification).map((item) => entry(item, 'property'));
+      return keyItems(place.classification, model).map((item) => entry(item, 'property'));
     case 'property-value':
-      return valueItems(place.key).map((item) => entry(item, 'value'));
+      return valueItems(place.key, model).map((item) => entry(item, 'value'));
     case 'classification-name':
       return classificationItems(model, place.parent).map((item) => entry(item, 'classification'));
     case 'configuration-member': {

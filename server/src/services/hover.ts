@@ -1,4 +1,5 @@
-import { classificationInfo, emrRelease, hadoopOption, instanceType, sparkOption, type SparkOption } from '../catalog';
+import { classificationInfo, emrRelease, hadoopOption, instanceType } from '../catalog';
+import { sparkCatalogForLabel, sparkKeyHover } from '../catalog/sparkDocs';
 import type { Analysis } from '../analysis/analyze';
 import { targetAt } from '../engine/locate';
 import type { ConfigModel, PropertyEntry } from '../engine/model';
@@ -16,17 +17,6 @@ const SIZING_KEYS = new Set([
   'spark.memory.fraction',
   'spark.memory.storageFraction',
 ]);
-
-function optionFacts(option: SparkOption): string[] {
-  const facts = [`type \`${option.type}\``, `default \`${option.default}\``];
-  if (option.unit) facts.push(`a bare number means ${option.unit}`);
-  if (option.since) facts.push(`since Spark ${option.since}`);
-  if (option.allowedValues) facts.push(`one of ${option.allowedValues.map((v) => `\`${v}\``).join(', ')}`);
-  const lines = [facts.join(' · ')];
-  if (option.deprecated) lines.push(`**Deprecated**${option.deprecatedSince ? ` since ${option.deprecatedSince}` : ''}${option.replacement ? `: use \`${option.replacement}\`` : ''}.`);
-  if (option.emrOnly) lines.push('Read only by the Amazon EMR build of Spark.');
-  return lines;
-}
 
 /** The computed breakdown behind a sizing key: container, packing per node, heap split, share of YARN memory. */
 export function sizingBreakdown(report: SizingReport): string[] {
@@ -100,13 +90,12 @@ export function hoverMarkdown(analysis: Analysis, offset: number): string | unde
     default: {
       const key = target.entry.key;
       const classification = target.classification.name?.trim();
-      const spark = sparkOption(key);
-      if (spark && (classification === 'spark-defaults' || classification === 'spark')) {
-        const lines = [`**${key}**`, '', spark.description ?? '', '', ...optionFacts(spark)];
+      const spark = classification === 'spark-defaults' || classification === 'spark' ? sparkKeyHover(sparkCatalogForLabel(analysis.model.cluster.releaseLabel?.value), key) : undefined;
+      if (spark) {
         const sources = settingSources(analysis.model, target.entry);
-        if (sources.length > 0) lines.push('', ...sources);
-        if (SIZING_KEYS.has(key)) lines.push('', ...sizingBreakdown(analysis.sizing));
-        return lines.join('\n');
+        if (sources.length > 0) spark.push('', ...sources);
+        if (SIZING_KEYS.has(key)) spark.push('', ...sizingBreakdown(analysis.sizing));
+        return spark.join('\n');
       }
       const hadoop = hadoopOption(key);
       if (hadoop) return [`**${key}** (${hadoop.file})`, '', hadoop.description ?? '', '', `type \`${hadoop.type}\` · default \`${hadoop.default}\``].join('\n');
