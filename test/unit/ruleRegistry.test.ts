@@ -12,7 +12,7 @@ test('rule IDs and names are unique and well formed', () => {
   assert.equal(new Set(ids).size, ids.length);
   assert.equal(new Set(names).size, names.length);
   for (const rule of RULES) {
-    assert.match(rule.id, /^(EMR|SPK|SZ|JVM|YRN|SEC|ELA|SUB)\d{3}$/, rule.id);
+    assert.match(rule.id, /^(EMR|SPK|SZ|JVM|YRN|SEC|ELA|SUB|HDP)\d{3}$/, rule.id);
     // Kebab case; a dot is allowed between digits for release numbers (emr-6.1-gc-conflict).
     assert.match(rule.name, /^[a-z0-9]+(-[a-z0-9]+|\.[0-9]+)*$/, rule.name);
     assert.ok(rule.summary.length > 10, `${rule.id} has a summary`);

@@ -17,6 +17,7 @@ import { keyInWrongClassification } from './EMR011-key-in-wrong-classification';
 import { nonSparkKey } from './SPK006-non-spark-key';
 import { memoryWithoutUnit } from './SPK007-memory-without-unit';
 import { unresolvedPlaceholder } from './SPK008-unresolved-placeholder';
+import { misspelledHadoopKey } from './HDP001-misspelled-hadoop-key';
 import { containerExceedsMaxAllocation } from './SZ001-container-exceeds-max-allocation';
 import { executorsDoNotFitNode } from './SZ002-executors-do-not-fit-node';
 import { executorInstancesExceedCapacity } from './SZ003-executor-instances-exceed-capacity';
@@ -72,6 +73,7 @@ export const RULES: readonly Rule[] = [
   nonSparkKey,
   memoryWithoutUnit,
   unresolvedPlaceholder,
+  misspelledHadoopKey,
   containerExceedsMaxAllocation,
   executorsDoNotFitNode,
   executorInstancesExceedCapacity,
