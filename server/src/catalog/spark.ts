@@ -220,9 +220,11 @@ export function sparkKeyHistory(key: string): KeyHistory | undefined {
   const definedIn: string[] = [];
   const literalIn: string[] = [];
   const unknownIn: string[] = [];
+  // A name a table lists only as removed or ignored is a string in Spark's source, not a key of that version.
+  const retiredMask = (data.deprecations[key] ?? []).filter(([, d]) => d.read === 'removed' || d.read === 'warning').reduce((m, [bits]) => m | bits, 0);
   data.tables.forEach((table, i) => {
     if (definedMask & mask(i)) definedIn.push(table.version);
-    else if (literalMask & mask(i)) literalIn.push(table.version);
+    else if (literalMask & mask(i) & ~retiredMask) literalIn.push(table.version);
     else if (table.missingPaths && files.some((f) => table.missingPaths!.some((p) => f.startsWith(p)))) unknownIn.push(table.version);
   });
   return { definedIn, literalIn, since, unknownIn };
@@ -273,7 +275,8 @@ export class SparkVersionView {
         const retired = data.deprecations[key]?.find(([bits]) => bits & mask(this.ceil))?.[1];
         if (retired?.since && compareVersions(retired.since, this.version) <= 0) return undefined;
       }
-      const next = !exact && !this.belowOldest && ceilFacts && JSON.stringify(ceilFacts) !== JSON.stringify(floorFacts) ? ceilFacts : undefined;
+      // The generator keeps one record per distinct set of facts, so another record means other facts.
+      const next = !exact && !this.belowOldest && ceilFacts && ceilFacts !== floorFacts ? ceilFacts : undefined;
       return { facts: floorFacts, next };
     }
     if (!ceilFacts) return undefined;
@@ -322,10 +325,10 @@ export class SparkVersionView {
       const variants = data.deprecations[key];
       let raw: RawDeprecation | undefined;
       if (variants) {
-        raw = variants.find(([bits]) => bits & mask(this.floor))?.[1];
+        raw = mergeDeprecations(variants.filter(([bits]) => bits & mask(this.floor)).map(([, d]) => d));
         if (raw && this.belowOldest && raw.since && compareVersions(raw.since, this.version) > 0) raw = undefined;
         if (!raw && this.ceil >= 0 && !this.belowOldest) {
-          const next = variants.find(([bits]) => bits & mask(this.ceil))?.[1];
+          const next = mergeDeprecations(variants.filter(([bits]) => bits & mask(this.ceil)).map(([, d]) => d));
           if (next?.since && compareVersions(next.since, this.version) <= 0) raw = next;
         }
       }
@@ -347,8 +350,8 @@ export class SparkVersionView {
     if (!this.nameList) {
       const list: string[] = [];
       for (const name of Object.keys(data.keys)) {
-        const option = this.option(name);
-        if (option && !option.internal) list.push(name);
+        const found = this.factsOf(data.keys[name], name);
+        if (found && !found.facts.internal) list.push(name);
       }
       for (const name of Object.keys(extras.documented)) if (this.option(name)?.origin === 'docs') list.push(name);
       for (const name of Object.keys(extras.runtime)) list.push(name);
@@ -362,6 +365,28 @@ export class SparkVersionView {
   allOptions(): readonly SparkOption[] {
     return (this.optionList ??= this.names().map((n) => this.option(n)!));
   }
+}
+
+const LIVELINESS: Record<SparkDeprecation['read'], number> = { forwarded: 3, defined: 2, warning: 1, removed: 0 };
+
+/**
+ * One version's rows about an old name, as one answer: Spark lists some names in two tables (deprecatedConfigs and
+ * configsWithAlternatives, or withAlternative), and reads the name if any of them says so; a value translation in
+ * any of them applies.
+ */
+function mergeDeprecations(rows: RawDeprecation[]): RawDeprecation | undefined {
+  if (rows.length <= 1) return rows[0];
+  const alive = [...rows].sort((a, b) => LIVELINESS[b.read] - LIVELINESS[a.read])[0];
+  // withAlternative rows carry the new entry's version; the deprecation lists say when the old name was deprecated.
+  const listed = rows.filter((r) => r.kind !== 'ConfigBuilder.withAlternative');
+  const sinces = (listed.length > 0 ? listed : rows).map((r) => r.since).filter((v): v is string => !!v).sort(compareVersions);
+  return {
+    ...alive,
+    target: alive.target ?? rows.find((r) => r.target)?.target,
+    replacement: alive.replacement ?? rows.find((r) => r.replacement)?.replacement,
+    since: sinces[0],
+    translated: rows.some((r) => r.translated) || undefined,
+  };
 }
 
 function toOption(name: string, f: RawFacts): SparkOption {

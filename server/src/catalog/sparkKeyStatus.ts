@@ -13,7 +13,7 @@ export type SparkKeyStatus =
   /** A plugin's, connector's or vendor's namespace: Spark does not own it and cannot say what reads it. */
   | { kind: 'foreign'; vendor: boolean }
   /** Another Spark version has the key: a later one added it, or an earlier one had it. */
-  | { kind: 'other-version'; addedIn?: string; lastIn?: string; goneIn?: string }
+  | { kind: 'other-version'; addedIn?: string; firstTable?: string; lastIn?: string; goneIn?: string }
   /** In Spark's own namespace, and no version Spark's tables cover defines it. */
   | { kind: 'unknown' };
 
@@ -34,13 +34,14 @@ export function sparkKeyStatus(catalog: SparkCatalog, key: string): SparkKeyStat
   }
   if (UI_FILTER_PARAMETER.test(key)) return { kind: 'known' };
   const history = sparkKeyHistory(key);
-  if (history) {
+  const present = history ? [...history.definedIn, ...history.literalIn].sort(compareVersions) : [];
+  if (history && present.length > 0) {
     const version = catalog.sparkVersion;
-    const present = [...history.definedIn, ...history.literalIn].sort(compareVersions);
     const later = present.filter((v) => compareVersions(v, version) > 0);
     if (later.length > 0) {
-      const since = history.since && compareVersions(history.since, version) > 0 ? history.since : later[0];
-      return { kind: 'other-version', addedIn: since };
+      // The version Spark gives for the key, when it is later than this one; else only which table has it.
+      if (history.since && compareVersions(history.since, version) > 0) return { kind: 'other-version', addedIn: history.since };
+      return { kind: 'other-version', firstTable: later[0] };
     }
     const lastIn = present[present.length - 1];
     // The first table after the last one that has it and that covers the part of Spark where it was defined.

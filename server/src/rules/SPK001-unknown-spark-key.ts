@@ -34,11 +34,13 @@ export const unknownSparkKey: Rule = {
       let finding: Report | undefined;
       switch (status.kind) {
         case 'other-version':
-          finding = status.addedIn
+          finding = status.addedIn || status.firstTable
             ? {
                 ...base,
                 severity: catalog.assumed ? 'info' : 'warning',
-                message: `"${key}" is not a property of ${catalog.describe}: Spark ${status.addedIn} added it, so this Spark ignores it.`,
+                message: status.addedIn
+                  ? `"${key}" is not a property of ${catalog.describe}: Spark ${status.addedIn} added it, so this Spark ignores it.`
+                  : `"${key}" is not a property of ${catalog.describe}: a later Spark has it (Spark ${status.firstTable} does), so this Spark ignores it.`,
               }
             : {
                 ...base,
