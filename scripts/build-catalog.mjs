@@ -290,11 +290,19 @@ function buildSparkExtras(spark) {
     });
   }
   const facts = load('emr-runtime-facts.json');
+  // Keys Apache Spark defines only in a later version that EMR's build reads from an earlier release on
+  // (EMR Runtime for Spark): key -> the first release, from the fact's `releases` (">= 5.30.0 ...").
+  const emrBackports = {};
   const visit = (node, path) => {
     if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${path}/${i}`));
     if (!node || typeof node !== 'object') return;
     if (typeof node.key === 'string') {
       for (const key of node.key.split(/\s*(?:,|\/)\s*/)) {
+        const range = /^>=\s*(\d+\.\d+\.\d+)|\((\d+\.\d+\.\d+)\+/.exec(node.releases ?? '');
+        const from = range?.[1] ?? range?.[2];
+        if (definedAnywhere(key) && from && compareVersions(from, '6.0.0') < 0) {
+          emrBackports[key] = { from: `emr-${from}`, source: `emr-runtime-facts.json ${path} (${node.status}: ${node.releases})` };
+        }
         if (!/^spark\.[A-Za-z0-9_.\-]+$/.test(key) || definedAnywhere(key) || spark.literals[key] !== undefined || emr[key]) continue;
         emr[key] = dropEmpty({ type: 'string', default: typeof node.value === 'string' && !/ /.test(node.value) ? node.value : undefined, source: `emr-runtime-facts.json ${path} (${node.status})` });
       }
@@ -356,6 +364,7 @@ function buildSparkExtras(spark) {
     refinements: sortedObject(refinements),
     documented: sortedObject(documented),
     emr: sortedObject(emr),
+    emrBackports: sortedObject(emrBackports),
     runtime: sortedObject(runtime),
     namespaces,
   });

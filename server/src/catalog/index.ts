@@ -9,7 +9,7 @@ import yarnDescriptions from './descriptions/yarn.json';
 import jvmDescriptions from './descriptions/jvm.json';
 import classificationDescriptions from './descriptions/classifications.json';
 import { compareVersions } from './versions';
-import { sparkNamespace as sparkNamespaceLookup, sparkVersionView, type SparkDeprecation, type SparkNamespace, type SparkOption, type SparkVersionView } from './spark';
+import { emrBackport, sparkNamespace as sparkNamespaceLookup, sparkVersionView, type SparkDeprecation, type SparkNamespace, type SparkOption, type SparkVersionView } from './spark';
 
 export { compareVersions } from './versions';
 export { sparkKeyStatus as sparkKeyStatusOf, type SparkKeyStatus } from './sparkKeyStatus';
@@ -275,7 +275,7 @@ export function sparkCatalog(release?: EmrRelease): SparkCatalog {
       release: base,
       assumed,
       describe: assumed ? `Spark ${sparkVersion} on ${base.label} (assumed: the file names no release)` : `Spark ${sparkVersion} on ${base.label}`,
-      option: (key) => view.option(key),
+      option: (key) => view.option(key) ?? emrBackport(key, base.label),
       deprecation: (key) => view.deprecation(key),
       knownLiteral: (key) => view.knownLiteral(key),
       names: () => view.names(),

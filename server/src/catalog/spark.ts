@@ -161,6 +161,7 @@ const extras = extrasData as unknown as {
   refinements: Record<string, RawRefinement>;
   documented: Record<string, RawExtra>;
   emr: Record<string, RawExtra>;
+  emrBackports: Record<string, { from: string; source: string }>;
   runtime: Record<string, RawExtra>;
   namespaces: SparkNamespace[];
 };
@@ -216,7 +217,7 @@ export function sparkKeyHistory(key: string): KeyHistory | undefined {
   if (!variants && !literalMask) return undefined;
   const definedMask = variants ? variants.reduce((m, [bits]) => m | bits, 0) : 0;
   const files = variants ? variants.map(([, f]) => (f.file !== undefined ? data.files[f.file] : undefined)).filter((f): f is string => !!f) : [];
-  const since = variants?.map(([, f]) => f.since).find((s) => s);
+  const since = variants?.map(([, f]) => f.since).find((s) => s) ?? extras.documented[key]?.since;
   const definedIn: string[] = [];
   const literalIn: string[] = [];
   const unknownIn: string[] = [];
@@ -330,6 +331,14 @@ export class SparkVersionView {
         if (!raw && this.ceil >= 0 && !this.belowOldest) {
           const next = mergeDeprecations(variants.filter(([bits]) => bits & mask(this.ceil)).map(([, d]) => d));
           if (next?.since && compareVersions(next.since, this.version) <= 0) raw = next;
+        }
+        // A name some table lists as ignored or removed since a version not later than this one, that this version
+        // does not define: an extraction that missed the entry in this version's list does not make it a key again.
+        if (!raw && !this.makeOption(key)) {
+          const retired = variants
+            .map(([, d]) => d)
+            .filter((d) => (d.read === 'warning' || d.read === 'removed') && d.kind !== 'ConfigBuilder.withAlternative' && d.since && compareVersions(d.since, this.version) <= 0);
+          raw = mergeDeprecations(retired);
         }
       }
       found = raw ? { name: key, ...raw } : null;
@@ -475,4 +484,18 @@ export function sparkVersionView(version: string): SparkVersionView {
 /** The view of the newest table's Spark version (what Spark's future holds for a key). */
 export function newestSparkView(): SparkVersionView {
   return sparkVersionView(SPARK_TABLE_VERSIONS[SPARK_TABLE_VERSIONS.length - 1]);
+}
+
+/**
+ * A key Apache Spark has only from a later version that EMR's build of Spark reads from an earlier release on
+ * (EMR Runtime for Spark), with the facts of the newest table that has it; undefined before that release.
+ */
+export function emrBackport(key: string, releaseLabel: string): SparkOption | undefined {
+  const backport = extras.emrBackports[key];
+  if (!backport || compareVersions(releaseLabel, backport.from) < 0) return undefined;
+  for (let i = data.tables.length - 1; i >= 0; i--) {
+    const facts = data.keys[key]?.find(([bits]) => bits & mask(i))?.[1];
+    if (facts) return { ...toOption(key, facts), origin: 'emr', source: backport.source };
+  }
+  return undefined;
 }

@@ -1,9 +1,10 @@
 import { newestSparkView, sparkCatalog, type SparkCatalog } from '../catalog';
 import { removeEntry, renameKey } from '../engine/edits';
-import { entriesOf, keysOf } from '../engine/effective';
+import { keysOf } from '../engine/effective';
 import type { Fix } from '../engine/findings';
 import { isTemplateEntry } from '../engine/templates';
 import type { Rule } from './types';
+import { liveEntriesOf } from './liveEntries';
 
 const PREFIX = 'spark.blacklist.';
 
@@ -33,7 +34,7 @@ export const excludeOnFailureRenamed: Rule = {
   reads: ['properties'],
   check({ model, release, report }) {
     const catalog = sparkCatalog(release);
-    for (const { entry, classification } of entriesOf(model, 'spark-defaults')) {
+    for (const { entry, classification } of liveEntriesOf(model, 'spark-defaults')) {
       if (!entry.key.startsWith(PREFIX) || isTemplateEntry(model, entry)) continue;
       // EMR's own decommissioning keys keep the old prefix on purpose, and Spark before 3.1 knows only the old names:
       // both are keys of their own there.

@@ -1,6 +1,7 @@
 import { removeEntry } from '../engine/edits';
 import { showValue } from '../engine/secrets';
 import { allClassifications, type PropertyEntry } from '../engine/model';
+import { isTemplateEntry } from '../engine/templates';
 import { LineIndex } from '../engine/text';
 import type { Rule } from './types';
 
@@ -21,7 +22,8 @@ export const duplicateKey: Rule = {
       for (const entry of c.properties) last.set(entry.key, entry);
       for (const entry of c.properties) {
         const winner = last.get(entry.key)!;
-        if (winner === entry) continue;
+        // Template statements ({% if %} ... {% endif %}) read as keys repeat by nature.
+        if (winner === entry || isTemplateEntry(model, entry)) continue;
         const line = (lines ??= new LineIndex(model.text)).positionAt(winner.keySpan.start).line + 1;
         report({
           span: entry.keySpan,

@@ -1,11 +1,11 @@
 import { sparkCatalog, sparkKeyStatusOf } from '../catalog';
 import { hadoopKeyStatus, HADOOP_KEY_SOURCE } from '../catalog/hadoopKeys';
 import { renameKey } from '../engine/edits';
-import { entriesOf } from '../engine/effective';
 import type { Fix } from '../engine/findings';
 import { allClassifications, type PropertyEntry } from '../engine/model';
 import { isTemplateEntry } from '../engine/templates';
 import type { Report, Rule } from './types';
+import { liveEntriesOf } from './liveEntries';
 
 /** The classifications EMR writes to Hadoop's own files. */
 const HADOOP_CLASSIFICATIONS: ReadonlySet<string> = new Set(['yarn-site', 'core-site', 'hdfs-site', 'mapred-site', 'capacity-scheduler']);
@@ -35,14 +35,15 @@ export const misspelledHadoopKey: Rule = {
     for (const c of allClassifications(model)) {
       const name = c.name?.trim();
       if (!name || c.ancestors.length > 0 || !HADOOP_CLASSIFICATIONS.has(name)) continue;
+      const last = new Map(c.properties.map((e) => [e.key, e]));
       for (const entry of c.properties) {
-        // Spark keys in a Hadoop file are EMR011's.
-        if (entry.key.startsWith('spark.')) continue;
+        // Spark keys in a Hadoop file are EMR011's; an entry set again later is EMR006's.
+        if (entry.key.startsWith('spark.') || last.get(entry.key) !== entry) continue;
         check(entry, entry.key, '', `Hadoop (${name}.xml)`);
       }
     }
     const catalog = sparkCatalog(release);
-    for (const { entry } of entriesOf(model, 'spark-defaults')) {
+    for (const { entry } of liveEntriesOf(model, 'spark-defaults')) {
       if (!entry.key.startsWith('spark.hadoop.')) continue;
       const status = sparkKeyStatusOf(catalog, entry.key);
       if (status.kind === 'hadoop') check(entry, status.hadoopKey, 'spark.hadoop.', "Spark's Hadoop configuration");

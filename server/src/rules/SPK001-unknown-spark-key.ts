@@ -1,12 +1,12 @@
 import { sparkCatalog, sparkKeyStatusOf, type SparkCatalog } from '../catalog';
 import { renameKey } from '../engine/edits';
-import { entriesOf } from '../engine/effective';
 import type { Fix } from '../engine/findings';
 import type { ConfigModel, PropertyEntry } from '../engine/model';
 import { suggestKey } from '../engine/suggest';
 import { isTemplateEntry } from '../engine/templates';
 import { checkSparkValue } from '../engine/valueCheck';
 import type { Report, Rule } from './types';
+import { liveEntriesOf } from './liveEntries';
 
 /** A rename that is safe to offer: the target exists on this version and takes the value as it is written. */
 function safeRename(catalog: SparkCatalog, entry: PropertyEntry): { name: string; preferred: boolean } | undefined {
@@ -26,7 +26,7 @@ export const unknownSparkKey: Rule = {
   reads: ['properties'],
   check({ model, release, report }) {
     const catalog = sparkCatalog(release);
-    for (const { entry } of entriesOf(model, 'spark-defaults')) {
+    for (const { entry } of liveEntriesOf(model, 'spark-defaults')) {
       const key = entry.key;
       if (!key.startsWith('spark.') || isTemplateEntry(model, entry)) continue;
       const status = sparkKeyStatusOf(catalog, key);

@@ -1,11 +1,12 @@
 import { sparkCatalog, type SparkCatalog, type SparkDeprecation } from '../catalog';
 import { removeEntry, renameKey } from '../engine/edits';
-import { entriesOf, keysOf } from '../engine/effective';
+import { keysOf } from '../engine/effective';
 import type { Fix, Severity } from '../engine/findings';
 import type { Classification, ConfigModel, PropertyEntry } from '../engine/model';
 import { showValue } from '../engine/secrets';
 import { isTemplateEntry } from '../engine/templates';
 import type { Rule } from './types';
+import { liveEntriesOf } from './liveEntries';
 
 interface Verdict {
   message: string;
@@ -90,7 +91,7 @@ export const deprecatedSparkKey: Rule = {
   reads: ['properties'],
   check({ model, release, report }) {
     const catalog = sparkCatalog(release);
-    for (const { entry, classification } of entriesOf(model, 'spark-defaults')) {
+    for (const { entry, classification } of liveEntriesOf(model, 'spark-defaults')) {
       if (!entry.key.startsWith('spark.') || isTemplateEntry(model, entry)) continue;
       // The spark.blacklist.* family (renamed to spark.excludeOnFailure.*) is reported once, by ELA002.
       if (entry.key.startsWith('spark.blacklist.')) continue;

@@ -1,8 +1,8 @@
 import { hadoopOption, sparkCatalog } from '../catalog';
 import { renameKey } from '../engine/edits';
-import { entriesOf } from '../engine/effective';
 import { isTemplateEntry } from '../engine/templates';
 import type { Rule } from './types';
+import { liveEntriesOf } from './liveEntries';
 
 export const nonSparkKey: Rule = {
   id: 'SPK006',
@@ -12,7 +12,7 @@ export const nonSparkKey: Rule = {
   reads: ['properties'],
   check({ model, release, report }) {
     const catalog = sparkCatalog(release);
-    for (const { entry } of entriesOf(model, 'spark-defaults')) {
+    for (const { entry } of liveEntriesOf(model, 'spark-defaults')) {
       const key = entry.key;
       // Hadoop keys and maximizeResourceAllocation have a rule of their own (key-in-wrong-classification).
       if (key === '' || key.startsWith('spark.') || key === 'maximizeResourceAllocation' || hadoopOption(key)) continue;

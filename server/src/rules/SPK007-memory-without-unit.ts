@@ -1,8 +1,8 @@
 import { sparkCatalog } from '../catalog';
 import { setValue } from '../engine/edits';
-import { entriesOf } from '../engine/effective';
 import { formatMiB, groupDigits } from '../engine/units';
 import type { Rule } from './types';
+import { liveEntriesOf } from './liveEntries';
 
 const SUFFIX: Record<string, string> = { KiB: 'k', MiB: 'm', GiB: 'g' };
 
@@ -14,7 +14,7 @@ export const memoryWithoutUnit: Rule = {
   reads: ['properties'],
   check({ model, release, report }) {
     const catalog = sparkCatalog(release);
-    for (const { entry } of entriesOf(model, 'spark-defaults')) {
+    for (const { entry } of liveEntriesOf(model, 'spark-defaults')) {
       const option = catalog.option(entry.key);
       if (!option || option.type !== 'bytes' || !option.unit || !SUFFIX[option.unit] || !entry.valueSpan || entry.valueKind !== 'string') continue;
       const bare = entry.value.trim();

@@ -1,9 +1,10 @@
 import { compareVersions, sparkCatalog } from '../catalog';
 import { setValue } from '../engine/edits';
-import { entriesOf, keysOf } from '../engine/effective';
+import { keysOf } from '../engine/effective';
 import type { Fix } from '../engine/findings';
 import { isTemplateEntry, placeholdersIn } from '../engine/templates';
 import type { Rule } from './types';
+import { liveEntriesOf } from './liveEntries';
 
 /** The sources ConfigReader binds a prefix to: environment variables and Java system properties. */
 const SPARK_PREFIXES: ReadonlySet<string> = new Set(['env', 'system']);
@@ -19,7 +20,7 @@ export const unresolvedPlaceholder: Rule = {
     const setKeys = keysOf(model, 'spark-defaults');
     // Spark 2.1 added the substitution (SPARK-16272): Spark 2.0 leaves every reference as typed.
     const substitutes = compareVersions(catalog.sparkVersion, '2.1.0') >= 0;
-    for (const { entry } of entriesOf(model, 'spark-defaults')) {
+    for (const { entry } of liveEntriesOf(model, 'spark-defaults')) {
       if (entry.valueKind !== 'string' || !entry.valueSpan || !entry.value.includes('${') || isTemplateEntry(model, entry)) continue;
       // Spark substitutes references only where a ConfigEntry reads the value (ConfigEntry.readString).
       if (catalog.option(entry.key)?.origin !== 'spark') continue;

@@ -1,11 +1,11 @@
 // Shared by SPK003 and SPK004, which report the two kinds of problem that one check of each value finds.
 import { sparkCatalog, type EmrRelease, type SparkOption } from '../catalog';
-import { entriesOf } from '../engine/effective';
 import { oncePerPair } from '../engine/memo';
 import type { ConfigModel, PropertyEntry } from '../engine/model';
 import { hasTemplateValue, isTemplateEntry } from '../engine/templates';
 import type { Span } from '../engine/text';
 import { checkSparkValue, type ValueProblem } from '../engine/valueCheck';
+import { liveEntriesOf } from './liveEntries';
 
 export interface SparkValueProblem {
   entry: PropertyEntry;
@@ -21,7 +21,7 @@ export const sparkValueProblems: (model: ConfigModel, release: EmrRelease | unde
 function findProblems(model: ConfigModel, release: EmrRelease | undefined): SparkValueProblem[] {
   const catalog = sparkCatalog(release);
   const problems: SparkValueProblem[] = [];
-  for (const { entry } of entriesOf(model, 'spark-defaults')) {
+  for (const { entry } of liveEntriesOf(model, 'spark-defaults')) {
     const valueSpan = entry.valueSpan;
     if (entry.valueKind !== 'string' || !valueSpan || hasTemplateValue(entry) || isTemplateEntry(model, entry)) continue;
     let option = catalog.option(entry.key);
