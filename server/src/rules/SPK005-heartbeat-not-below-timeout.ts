@@ -1,3 +1,4 @@
+import { compareVersions } from '../catalog';
 import { setProperties, setValue } from '../engine/edits';
 import type { Fix, RelatedLocation } from '../engine/findings';
 import type { PropertyEntry } from '../engine/model';
@@ -42,7 +43,10 @@ export const heartbeatNotBelowTimeout: Rule = {
   severity: 'error',
   summary: 'spark.executor.heartbeatInterval not below spark.network.timeout: Spark refuses to start.',
   reads: ['properties'],
-  check({ model, report }) {
+  check({ model, release, report }) {
+    // SparkConf.validateSettings has refused the pair since Spark 2.3 (SPARK-22754); an older Spark starts, and the
+    // driver then takes every executor for lost once the timeout passes without a heartbeat.
+    const refuses = !release?.spark || compareVersions(release.spark, '2.3.0') >= 0;
     // Each entry the finding would sit on, with the tightest timeout it meets in any scope.
     const conflicts = new Map<PropertyEntry, Conflict>();
     for (const view of scopeViews(model)) {
@@ -77,9 +81,12 @@ export const heartbeatNotBelowTimeout: Rule = {
       report({
         span: at.valueSpan ?? at.keySpan,
         path: at.path,
+        severity: refuses ? undefined : 'warning',
         message:
           `${describe(heartbeat, HEARTBEAT, '10s')} is ${groupDigits(interval)} ms, not below ${describe(timeout, TIMEOUT, '120s')}, which Spark takes as ${groupDigits(timeoutSeconds)} s = ${groupDigits(timeoutSeconds * 1000)} ms: ` +
-          'the SparkContext refuses to start with an IllegalArgumentException. ' +
+          (refuses
+            ? 'the SparkContext refuses to start with an IllegalArgumentException. '
+            : `Spark ${release!.spark} on ${release!.label} starts, but the driver declares executors lost when no heartbeat comes within the timeout. `) +
           (suggested !== undefined
             ? `Keep the heartbeat well below the timeout, for example ${durationText(suggested)}.`
             : `Give ${TIMEOUT} at least one second, well above the heartbeat interval.`),
