@@ -170,8 +170,20 @@ function deprecationRead(row) {
   throw new Error(`unknown read_by_spark value: ${read}`);
 }
 
+/**
+ * The version that introduced a key, for rows whose table does not record it (Spark 2.4 had no .version(); a few
+ * later entries lack it too): the version a later table's entry gives, else Spark's documentation's "Since Version".
+ */
+function fillSince(tables) {
+  const recorded = new Map();
+  for (const table of tables) for (const row of table.keys) if (row.version && !recorded.has(row.key)) recorded.set(row.key, row.version);
+  const documented = new Map(load('spark-properties.json').properties.filter((p) => p.since).map((p) => [p.name, p.since]));
+  for (const table of tables) for (const row of table.keys) if (!row.version) row.version = recorded.get(row.key) ?? documented.get(row.key) ?? '';
+}
+
 function buildSpark() {
   const tables = readSparkTables();
+  fillSince(tables);
   const files = [];
   const fileIndex = (path) => {
     if (!path) return undefined;
