@@ -2,7 +2,7 @@
 // when safe, deprecations in Spark's words, EMR's own keys, templates, one finding per root cause.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/analysis/analyze';
 import type { Finding } from '../../server/src/engine/findings';
 import { rangeLabel } from '../helpers';
 

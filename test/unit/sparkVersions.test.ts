@@ -13,7 +13,7 @@ import {
   compareVersions,
 } from '../../server/src/catalog';
 import { sparkVersionView } from '../../server/src/catalog/spark';
-import { analyzeText } from '../../server/src/engine/analyze';
+import { analyzeText } from '../../server/src/analysis/analyze';
 import { checkSparkValue } from '../../server/src/engine/valueCheck';
 
 /** The first release whose Spark is exactly this version (the tables were chosen so that one exists, 4.1.1 apart). */
