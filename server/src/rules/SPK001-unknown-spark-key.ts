@@ -56,7 +56,7 @@ export const unknownSparkKey: Rule = {
             : {
                 ...base,
                 severity: 'info',
-                message: `"${key}" is not a Spark property, and no Spark from 2.4.4 on has any setting under "${namespaceOf(key)}" (${catalog.describe}): it does something only if a plugin or your own code reads it.`,
+                message: `"${key}" is not a Spark property, and neither ${catalog.describe} nor any other Spark from 2.4.4 on has a setting under "${namespaceOf(key)}": it does something only if a plugin or your own code reads it.`,
               };
           break;
         }
