@@ -78,3 +78,26 @@ for (const label of ['emr-5.27.0', 'emr-6.5.0', 'emr-6.10.0', 'emr-7.0.0']) {
     }
   });
 }
+
+test('every Spark that an EMR release ships, between the tables too: its keys at their defaults draw no SPK001, SPK003 or SPK004', () => {
+  const bySpark = new Map<string, string>();
+  for (const label of [...releaseLabels()].sort(compareVersions)) {
+    const spark = emrRelease(label)!.spark;
+    if (spark && !bySpark.has(spark)) bySpark.set(spark, label);
+  }
+  assert.ok(bySpark.size >= 30, `${bySpark.size} Spark versions`);
+  for (const [spark, label] of bySpark) {
+    const catalog = sparkCatalog(emrRelease(label));
+    const entries = new Map<string, string>();
+    for (const version of SPARK_TABLE_VERSIONS) {
+      for (const d of sparkTableDefaults(version)) {
+        const option = catalog.option(d.key);
+        // The key as this Spark has it, at the default this Spark's facts give (or, between tables, either table's).
+        if (d.internal || !option || option.internal || entries.has(d.key)) continue;
+        entries.set(d.key, option.default !== '' ? option.default : d.default);
+      }
+    }
+    const findings = analyzeText(propertiesFile([...entries]), 'spark-defaults.conf', { release: label }).findings.filter((f) => ['SPK001', 'SPK003', 'SPK004'].includes(f.ruleId));
+    assert.deepEqual(findings.map((f) => f.message), [], `Spark ${spark} (${label}, ${entries.size} keys)`);
+  }
+});
