@@ -106,6 +106,8 @@ const lines = (text) => text.split('\n').length;
 function properties(pool, count, errors) {
   const entries = [];
   const used = new Set();
+  // A pool smaller than the count asked for would never fill it.
+  count = Math.min(count, pool.length);
   while (entries.length < count) {
     const option = pick(pool);
     if (used.has(option.name)) continue;
@@ -273,7 +275,7 @@ function cloudFormationDocument() {
             MasterInstanceGroup: { InstanceType: 'r5.4xlarge', InstanceCount: 1 },
             CoreInstanceGroup: { InstanceType: 'r5.12xlarge', InstanceCount: 19, Configurations: plain(configurations({ sparkKeys: 120, hadoopKeys: 120, errors: 0.03, type: 'r5.12xlarge' })) },
           },
-          Configurations: plain(configurations({ sparkKeys: 300, hadoopKeys: 230, errors: 0.03, type: 'r5.12xlarge' })),
+          Configurations: plain(configurations({ sparkKeys: 500, hadoopKeys: 185, errors: 0.03, type: 'r5.12xlarge' })),
           Steps: [{ Name: 'Load', ActionOnFailure: 'CONTINUE', HadoopJarStep: { Jar: 'command-runner.jar', Args: ['spark-submit', '--deploy-mode', 'cluster', '--executor-memory', '37g', '--conf', 'spark.sql.shuffle.partitions=1700', 's3://example-bucket/jobs/load.py'] } }],
           JobFlowRole: 'EMR_EC2_DefaultRole',
           ServiceRole: 'EMR_DefaultRole',
