@@ -79,18 +79,21 @@ code, pre { font-family: var(--vscode-editor-font-family, monospace); }
 pre { background: rgba(128,128,128,.1); padding: 8px; overflow-x: auto; }
 .bad { color: #d0453a; font-weight: 600; }
 </style></head><body>`;
-  if (!result.evaluation || !result.plan || !result.guide || !result.cluster) {
+  if (!result.plan || !result.guide || !result.cluster) {
     return `${head}<h1>Sizing plan: ${escapeHtml(documentName)}</h1><p>No sizing: ${escapeHtml(result.unavailable ?? 'no cluster')}.</p><p>Describe the cluster in the file (Instances), or set <code>emrSpark.cluster.instanceType</code> and <code>emrSpark.cluster.instanceCount</code>, or a <code>.emrsparkrc.json</code>.</p></body></html>`;
   }
   const e = result.evaluation;
   const first = result.cluster[0];
-  const group = e.groups[0];
-  const scaleMiB = Math.max(first.yarnMemoryMiB, result.guide.executorsPerNode * result.guide.containerMiB, group.executorsPerNode * e.executor.containerMiB) * 1.02;
-  const configured: Row = {
-    title: `As configured: ${group.executorsPerNode} executors of ${mib(e.executor.containerMiB)} fit on one ${first.instanceType}`,
-    budgetMiB: first.yarnMemoryMiB,
-    containers: Array.from({ length: group.executorsPerNode }, () => ({ sizeMiB: e.executor.containerMiB, kind: 'executor' as const })),
-  };
+  const group = e?.groups[0];
+  const scaleMiB = Math.max(first.yarnMemoryMiB, result.guide.executorsPerNode * result.guide.containerMiB, e && group ? group.executorsPerNode * e.executor.containerMiB : 0) * 1.02;
+  const configured: Row | undefined =
+    e && group
+      ? {
+          title: `As configured: ${group.executorsPerNode} executors of ${mib(e.executor.containerMiB)} fit on one ${group.instanceType}`,
+          budgetMiB: group.yarnMemoryMiB,
+          containers: Array.from({ length: group.executorsPerNode }, () => ({ sizeMiB: e.executor.containerMiB, kind: 'executor' as const })),
+        }
+      : undefined;
   const guideFit = result.guide.reality?.executorsPerNodeThatFit ?? result.guide.executorsPerNode;
   const guide: Row = {
     title: `Published guide: ${result.guide.executorsPerNode} containers of ${mib(result.guide.containerMiB)}, ${guideFit} fit`,
@@ -103,23 +106,30 @@ pre { background: rgba(128,128,128,.1); padding: 8px; overflow-x: auto; }
     containers: Array.from({ length: result.plan.executorsPerNode }, () => ({ sizeMiB: result.plan!.containerMiB, kind: 'executor' as const })),
   };
   const nodes = result.cluster.map((n) => `${n.nodes} x ${n.instanceType} (${n.role}, ${n.vcpu} vCPU, YARN ${mib(n.yarnMemoryMiB)})`).join(', ');
-  const shortfall = e.requestedInstances !== undefined && e.requestedInstances > e.capacity;
-  return `${head}
-<h1>Sizing plan: ${escapeHtml(documentName)}</h1>
-<p>${escapeHtml(nodes)} · ${escapeHtml(result.deployMode ?? 'cluster')} deploy mode</p>
-<p>${escapeHtml(result.summary ?? '')}</p>
-<p class="legend"><span><svg width="10" height="10"><rect class="executor" width="10" height="10"></rect></svg> executor container</span><span><svg width="10" height="10"><rect class="overflow" width="10" height="10"></rect></svg> does not fit in YARN's budget</span></p>
-<h2>One node, drawn to scale</h2>
-${nodeSvg(configured, scaleMiB)}
-${nodeSvg(guide, scaleMiB)}
-${nodeSvg(plan, scaleMiB)}
-<p>The cluster holds <b>${e.capacity}</b> executors beside the driver${e.requestedInstances !== undefined ? `; <span class="${shortfall ? 'bad' : ''}">${e.requestedInstances} requested</span>` : ''}. ${e.yarnMemoryUsedPercent} % of YARN memory is used.</p>
-<ul>${containerLine('Executor container', e.executor)}${containerLine('Driver container', e.driver)}</ul>
+  const shortfall = e?.requestedInstances !== undefined && e.requestedInstances > e.capacity;
+  const assumptions = (result.assumptions ?? []).map((a) => `<li>${escapeHtml(a)}</li>`).join('');
+  const evaluated = e
+    ? `<p>The cluster holds <b>${e.capacity}</b> executors${result.deployMode === 'cluster' ? ' beside the driver' : ''}${e.requestedInstances !== undefined ? `; <span class="${shortfall ? 'bad' : ''}">${e.requestedInstances} requested</span>` : ''}. ${e.yarnMemoryUsedPercent} % of YARN memory is used.</p>
+<ul>${containerLine('Executor container', e.executor)}${containerLine(result.deployMode === 'cluster' ? 'Driver container' : 'Driver (on the primary node)', e.driver)}</ul>
 <h2>Inside one executor heap</h2>
 ${heapSvg(result)}
-<p>Reserved ${mib(e.heap.reservedMiB)} · user ${mib(e.heap.userMiB)} · storage ${mib(e.heap.storageMiB)} · execution ${mib(e.heap.executionMiB)} (${mib(e.heap.executionPerCoreMiB)} per core)</p>
+<p>Reserved ${mib(e.heap.reservedMiB)} · user ${mib(e.heap.userMiB)} · storage ${mib(e.heap.storageMiB)} · execution ${mib(e.heap.executionMiB)} (${mib(e.heap.executionPerCoreMiB)} per core)</p>`
+    : `<p>${escapeHtml(result.withheld ?? 'The settings are not evaluated.')}.</p>`;
+  return `${head}
+<h1>Sizing plan: ${escapeHtml(documentName)}</h1>
+<p>${escapeHtml(nodes)} · ${escapeHtml(result.deployMode ?? 'client')} deploy mode</p>
+<p>${escapeHtml(result.summary ?? '')}</p>
+<h2>Assumed</h2>
+<ul class="assumptions">${assumptions}</ul>
+<p class="legend"><span><svg width="10" height="10"><rect class="executor" width="10" height="10"></rect></svg> executor container</span><span><svg width="10" height="10"><rect class="overflow" width="10" height="10"></rect></svg> does not fit in YARN's budget</span></p>
+<h2>One node, drawn to scale</h2>
+${configured ? nodeSvg(configured, scaleMiB) : ''}
+${nodeSvg(guide, scaleMiB)}
+${nodeSvg(plan, scaleMiB)}
+${evaluated}
 <h2>The plan that fits, step by step</h2>
 <pre>${escapeHtml(result.plan.steps.join('\n'))}</pre>
+<ul>${(result.plan.placement ?? []).map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>
 <pre>${escapeHtml(Object.entries(result.plan.properties).map(([k, v]) => `${k} ${v}`).join('\n'))}</pre>
 <h2>The published guide</h2>
 <pre>${escapeHtml(result.guide.steps.join('\n'))}</pre>

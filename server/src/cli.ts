@@ -5,6 +5,7 @@ import { ConfigError, MAX_INSTANCE_COUNT, optionsForFile, type ProjectConfig, ty
 import { analyzeText } from './analysis/analyze';
 import { readDocument } from './formats';
 import { resolveCluster } from './sizing/cluster';
+import { assumptions } from './sizing/compute';
 import { makePlan } from './sizing/plan';
 import { planEmrJson, planJson, planProperties, planText } from './output/plan';
 import { didYouMean } from './engine/suggest';
@@ -22,7 +23,7 @@ const USAGE = `Usage:
   emr-spark-lint size --instance-type T --instance-count N
                  [--task-instance-type T --task-instance-count N] [--method yarn|guide]
                  [--release emr-X.Y.Z] [--deploy-mode cluster|client]
-                 [--yarn-memory-mb N] [--max-allocation-mb N] [--min-allocation-mb N]
+                 [--primary-instance-type T] [--yarn-memory-mb N] [--max-allocation-mb N] [--min-allocation-mb N]
                  [--format text|json|properties|emr-json]
   emr-spark-lint mcp
 
@@ -43,6 +44,7 @@ const VALUE_OPTIONS = new Set([
   'task-instance-count',
   'method',
   'deploy-mode',
+  'primary-instance-type',
   'yarn-memory-mb',
   'max-allocation-mb',
   'min-allocation-mb',
@@ -128,6 +130,7 @@ function runSize(args: ReturnType<typeof parseArgs>, io: Io): number {
     taskInstanceType: checkInstanceType('task-instance-type', args.options.get('task-instance-type')),
     taskInstanceCount: positiveInteger('task-instance-count', args.options.get('task-instance-count'), MAX_INSTANCE_COUNT),
     deployMode: oneOf('deploy-mode', args.options.get('deploy-mode'), ['cluster', 'client'] as const),
+    primaryInstanceType: checkInstanceType('primary-instance-type', args.options.get('primary-instance-type')),
     yarnMemoryMiB: positiveInteger('yarn-memory-mb', args.options.get('yarn-memory-mb')),
     maxAllocationMiB: positiveInteger('max-allocation-mb', args.options.get('max-allocation-mb')),
     minAllocationMiB: positiveInteger('min-allocation-mb', args.options.get('min-allocation-mb')),
@@ -135,10 +138,11 @@ function runSize(args: ReturnType<typeof parseArgs>, io: Io): number {
   const { shape } = resolveCluster(readDocument({ text: '', languageId: 'spark-properties' }), release ? emrRelease(release) : undefined, override);
   if (!shape) throw new UsageError('no cluster to size');
   const plan = makePlan(shape, method);
-  if (format === 'json') io.out(JSON.stringify(planJson(plan, shape), null, 2) + '\n');
+  const assumed = assumptions(shape);
+  if (format === 'json') io.out(JSON.stringify(planJson(plan, shape, assumed), null, 2) + '\n');
   else if (format === 'properties') io.out(planProperties(plan));
   else if (format === 'emr-json') io.out(planEmrJson(plan));
-  else io.out(planText(plan, shape));
+  else io.out(planText(plan, shape, assumed));
   return 0;
 }
 

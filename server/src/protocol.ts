@@ -12,6 +12,10 @@ export interface SizingResult {
   unavailable?: string;
   cluster?: { instanceType: string; nodes: number; vcpu: number; memoryMiB: number; yarnMemoryMiB: number; maxAllocationMiB: number; role: string }[];
   deployMode?: string;
+  /** What the sizing assumed, one line each: deploy mode, release and formula, whose defaults, rounding step. */
+  assumptions?: string[];
+  /** Why the settings are not evaluated (EMR's own executor size, which AWS does not publish). */
+  withheld?: string;
   plan?: PlanView;
   guide?: PlanView;
   evaluation?: {
@@ -47,6 +51,8 @@ export interface PlanView {
   reality?: { executorsPerNodeThatFit: number; containers: number; executorsBesideDriver: number };
   properties: Record<string, string>;
   steps: string[];
+  /** Where the driver and the application master run. */
+  placement?: string[];
 }
 
 export interface InstanceTypeView {

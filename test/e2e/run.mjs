@@ -420,7 +420,7 @@ function checks(dirs) {
         await accept(page, menu, action);
         await page.locator(`.tabs-container .tab.dirty[data-resource-name="${CLUSTER}"]`).waitFor({ timeout: WAIT });
         await save(page, CLUSTER);
-        const text = await waitForFile(clusterFile, (t) => t.includes('"spark.executor.memoryOverhead": "4892m"'), 'got "spark.executor.memoryOverhead": "4892m"');
+        const text = await waitForFile(clusterFile, (t) => t.includes('"spark.executor.memoryOverhead": "3232m"'), 'got "spark.executor.memoryOverhead": "3232m"');
         JSON.parse(text);
       },
     },

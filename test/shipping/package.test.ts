@@ -301,7 +301,7 @@ describe('GitHub Action', () => {
     const uris = new Set(sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri));
     assert.deepEqual([...uris].sort(), ['conf/spark-defaults.conf', 'emr/cluster.json']);
     // The release and the cluster reached the CLI.
-    assert.match(log, /^conf\/spark-defaults\.conf:\n  sizing on 3 x m5\.xlarge, cluster mode:$/m);
+    assert.match(log, /^conf\/spark-defaults\.conf:\n  sizing on 3 x m5\.xlarge, client mode:$/m);
     assert.match(log, /^conf\/spark-defaults\.conf:1:1  info  JVM005  The executors run on Java 8, the default of emr-6\.15\.0,/m);
   });
 
@@ -311,7 +311,7 @@ describe('GitHub Action', () => {
     assert.equal(chosen.status, 0, chosen.log);
     assert.deepEqual(chosen.outputs, { 'sarif-file': 'reports/lint.sarif', 'exit-code': '0' });
     assert.match(chosen.log, /"path": "emr\/cluster\.json"/);
-    assert.doesNotMatch(chosen.log, /spark-defaults/);
+    assert.doesNotMatch(chosen.log, /conf\/spark-defaults\.conf/);
     assert.deepEqual(JSON.parse(readFileSync(path.join(workspace, 'reports', 'lint.sarif'), 'utf8')).runs[0].artifacts.map((a: { location: { uri: string } }) => a.location.uri), ['emr/cluster.json', 'package.json']);
 
     const others = runAction(workspace, { package: path.join(work, packed.filename), files: 'package.json .github/workflows/ci.yml' });

@@ -165,7 +165,7 @@ test('the built CLI bundle runs as a program and exits with the same codes', () 
 });
 
 test('size --method guide reproduces the guide and reports the 8-per-node reality', () => {
-  const { code, out } = run(['size', '--instance-type', 'r5.12xlarge', '--instance-count', '19', '--method', 'guide', '--format', 'json']);
+  const { code, out } = run(['size', '--instance-type', 'r5.12xlarge', '--instance-count', '19', '--method', 'guide', '--deploy-mode', 'cluster', '--format', 'json']);
   assert.equal(code, 0);
   const plan = JSON.parse(out);
   assert.deepEqual(
@@ -176,25 +176,33 @@ test('size --method guide reproduces the guide and reports the 8-per-node realit
   assert.equal(plan.properties['spark.executor.memory'], '37g');
   assert.equal(plan.properties['spark.executor.memoryOverhead'], '5g');
   assert.equal(typeof plan.yarnMemoryUsedPercent, 'number');
+  // In client mode (spark-submit's default) the driver runs on the primary node: all 152 containers run executors.
+  const client = JSON.parse(run(['size', '--instance-type', 'r5.12xlarge', '--instance-count', '19', '--method', 'guide', '--format', 'json']).out);
+  assert.deepEqual([client.deployMode, client.containersThatFit, client.executorsThatFitBesideDriver], ['client', 152, 152]);
 });
 
 test('size text output shows the arithmetic; properties and emr-json print what to paste', () => {
-  const text = run(['size', '--instance-type', 'r5.12xlarge', '--instance-count', '19']).out;
-  assert.match(text, /container 42,780 MiB = heap 37,888 MiB \(37 GiB\) \(whole GiB\) \+ overhead 4,892 MiB/);
-  assert.match(text, /r5\.12xlarge: 9 x 42,780 MiB = 385,020 MiB of 385,024 MiB \(376 GiB\), 4 MiB idle per node/);
+  const text = run(['size', '--instance-type', 'r5.12xlarge', '--instance-count', '19', '--release', 'emr-6.15.0']).out;
+  assert.match(text, /^Plan \(fits YARN\) for 19 x r5\.12xlarge \(CORE\), client deploy mode, emr-6\.15\.0\n\nAssumptions:\n  deploy mode: client, spark-submit's default/);
+  assert.match(text, /\n  release: emr-6\.15\.0 runs Spark 3\.4\.1; container = heap \+ max\(384 MiB, spark\.executor\.memoryOverheadFactor \(0\.1\) x heap\) \+ off-heap when enabled; a JVM application assumed/);
+  assert.match(text, /\n  settings: the plan sets every sizing key itself, so neither EMR's nor Spark's defaults size its containers\n/);
+  assert.match(text, /\n  rounding: YARN rounds each request up to yarn\.scheduler\.minimum-allocation-mb: r5\.12xlarge: 1 MiB steps in AWS's current table, 32 MiB in its 2022 table; emr-6\.15\.0 came after the 2022 table/);
+  assert.match(text, /container 34,976 MiB = heap 31,744 MiB \(31 GiB\) \+ overhead 3,232 MiB \(at least max\(384 MiB, 10 % of heap\) = 3,174 MiB\)/);
+  assert.match(text, /r5\.12xlarge: 11 x 34,976 MiB = 384,736 MiB of 385,024 MiB \(376 GiB\), 288 MiB unallocated per node/);
+  assert.match(text, /runner-up: 3 cores x 15 per node/);
   const properties = run(['size', '--instance-type', 'm5.xlarge', '--instance-count', '3', '--format', 'properties']).out;
   assert.equal(
     properties,
     [
       'spark.executor.cores             3',
       'spark.executor.memory            10g',
-      'spark.executor.memoryOverhead    2g',
-      'spark.executor.instances         2',
+      'spark.executor.memoryOverhead    1152m',
+      'spark.executor.instances         3',
       'spark.driver.memory              10g',
       'spark.driver.cores               3',
-      'spark.driver.memoryOverhead      2g',
-      'spark.default.parallelism        12',
-      'spark.sql.shuffle.partitions     12',
+      'spark.driver.memoryOverhead      1g',
+      'spark.default.parallelism        18',
+      'spark.sql.shuffle.partitions     18',
       'spark.dynamicAllocation.enabled  false',
       '',
     ].join('\n'),
@@ -210,7 +218,7 @@ test('size: YARN overrides, a task group, client mode; usage errors exit 2', () 
   assert.equal(plan.yarnMemoryMiB, 300000);
   assert.ok(plan.containerMiB <= 30000);
   const mixed = JSON.parse(run(['size', '--instance-type', 'r5.12xlarge', '--instance-count', '4', '--task-instance-type', 'm5.4xlarge', '--task-instance-count', '6', '--deploy-mode', 'client', '--format', 'json']).out);
-  assert.equal(mixed.executorInstances, 9 * 4 + 3 * 6);
+  assert.equal(mixed.executorInstances, 11 * 4 + 3 * 6);
   assert.deepEqual(mixed.groups.map((g: { instanceType: string }) => g.instanceType), ['r5.12xlarge', 'm5.4xlarge']);
   assert.equal(run(['size']).err, 'emr-spark-lint: size needs --instance-type (see --help)\n');
   assert.equal(run(['size', '--instance-type', 'r5.12xlage']).err, 'emr-spark-lint: --instance-type "r5.12xlage" is not a known instance type (did you mean r5.12xlarge?) (see --help)\n');
@@ -222,11 +230,13 @@ test('check on a cluster file prints the plan and the evaluation ("sizing" in JS
   const sizing = report.files[0].sizing;
   assert.equal(sizing.plan.method, 'yarn');
   assert.equal(sizing.guide.executorsPerNodeThatFit, 8);
-  assert.equal(sizing.evaluation.capacity, 151);
+  assert.equal(sizing.evaluation.capacity, 152);
   assert.equal(sizing.evaluation.requestedInstances, 170);
-  assert.deepEqual(sizing.cluster[0], { role: 'CORE', instanceType: 'r5.12xlarge', nodes: 19, vcpu: 48, nodeMemoryMiB: 393216, yarnMemoryMiB: 385024, maxAllocationMiB: 385024, minAllocationMiB: 1, yarnSource: 'emr-default' });
+  assert.deepEqual(sizing.cluster[0], { role: 'CORE', instanceType: 'r5.12xlarge', nodes: 19, vcpu: 48, nodeMemoryMiB: 393216, yarnMemoryMiB: 385024, maxAllocationMiB: 385024, minAllocationMiB: 1, planStepMiB: 32, yarnSource: 'emr-default' });
+  assert.equal(sizing.assumptions.length, 5);
   const text = run(['check', example('cluster-r5.12xlarge.json')]).out;
-  assert.match(text, /as configured: executor container 43,008 MiB; 8 per r5\.12xlarge \(40 of 48 vCPUs\); room for 151 executors \(170 requested\)/);
+  assert.match(text, /as configured: executor container 43,008 MiB; 8 per r5\.12xlarge \(40 of 48 vCPUs\); room for 152 executors \(170 requested\)/);
+  assert.match(text, /\n    assumes deploy mode: client, spark-submit's default, as spark\.submit\.deployMode is not set/);
 });
 
 test('sizing fixes applied through the CLI JSON leave valid JSON and the finding gone on a second run', () => {
@@ -244,5 +254,5 @@ test('sizing fixes applied through the CLI JSON leave valid JSON and the finding
   writeFileSync(file, fixed);
   const second = JSON.parse(run(['check', '--format', 'json', file]).out).files[0];
   assert.deepEqual(second.findings.filter((f: { ruleId: string }) => ['SZ002', 'SZ003'].includes(f.ruleId)), []);
-  assert.equal(second.sizing.evaluation.capacity, 170);
+  assert.equal(second.sizing.evaluation.capacity, 208);
 });

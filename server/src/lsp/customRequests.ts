@@ -28,22 +28,25 @@ function planView(plan: Plan): PlanView {
     reality: plan.reality,
     properties: plan.properties,
     steps: plan.steps,
+    placement: plan.placement,
   };
 }
 
 export function sizingResult(report: SizingReport): SizingResult {
-  if (!report.cluster || !report.plan || !report.guide || !report.evaluation) return { unavailable: report.unavailable ?? 'no cluster to size against' };
+  if (!report.cluster || !report.plan || !report.guide) return { unavailable: report.unavailable ?? 'no cluster to size against' };
   const e = report.evaluation;
   return {
     summary: sizingSummary(report),
     cluster: report.cluster.nodes.map((n) => ({ instanceType: n.instanceType, nodes: n.nodes, vcpu: n.vcpu, memoryMiB: n.memoryMiB, yarnMemoryMiB: n.yarnMemoryMiB, maxAllocationMiB: n.maxAllocationMiB, role: n.role })),
     deployMode: report.cluster.deployMode,
+    assumptions: report.assumptions,
+    withheld: report.withheld,
     plan: planView(report.plan),
     guide: planView(report.guide),
-    evaluation: {
+    evaluation: e && {
       executor: e.executor,
       driver: e.driver,
-      groups: e.groups.map((g) => ({ instanceType: g.instanceType, nodes: g.nodes, vcpu: g.vcpu, yarnMemoryMiB: g.yarnMemoryMiB, executorsPerNode: g.executorsPerNode, coresPerNode: g.coresPerNode })),
+      groups: e.worstCase.map((g) => ({ instanceType: g.instanceType, nodes: g.nodes, vcpu: g.vcpu, yarnMemoryMiB: g.yarnMemoryMiB, executorsPerNode: g.executorsPerNode, coresPerNode: g.coresPerNode })),
       capacity: e.capacity,
       requestedInstances: e.requestedInstances,
       yarnMemoryUsedPercent: e.yarnMemoryUsedPercent,

@@ -11,6 +11,7 @@ import { RULES, ruleByIdOrName, ruleDocUrl } from '../rules';
 import type { Rule } from '../rules/types';
 import { resolveCluster } from '../sizing/cluster';
 import { makePlan } from '../sizing/plan';
+import { assumptions } from '../sizing/compute';
 
 /** A tool argument the catalog does not know: reported to the agent as a tool error, in one line. */
 export class ToolInputError extends Error {}
@@ -93,7 +94,7 @@ export function sizeTool(input: SizeInput): string {
   };
   const { shape } = resolveCluster(readDocument({ text: '', languageId: 'spark-properties' }), release ? emrRelease(release) : undefined, override);
   if (!shape) throw new ToolInputError('no cluster to size');
-  return JSON.stringify(planJson(makePlan(shape, input.method ?? 'yarn'), shape), null, 2) + '\n';
+  return JSON.stringify(planJson(makePlan(shape, input.method ?? 'yarn'), shape, assumptions(shape)), null, 2) + '\n';
 }
 
 /** A rule by ID (any case) or name. */

@@ -1,8 +1,7 @@
 import { formatMiB } from '../engine/units';
-import type { Plan } from '../sizing/report';
-import type { ClusterShape } from '../sizing/report';
+import type { ClusterShape, Plan } from '../sizing/report';
 
-export function planJson(plan: Plan, shape: ClusterShape) {
+export function planJson(plan: Plan, shape: ClusterShape, assumptions: string[]) {
   const first = shape.nodes[0];
   return {
     method: plan.method,
@@ -14,6 +13,9 @@ export function planJson(plan: Plan, shape: ClusterShape) {
     maxAllocationMiB: first.maxAllocationMiB,
     minAllocationMiB: first.minAllocationMiB,
     deployMode: shape.deployMode,
+    release: shape.release?.label,
+    sparkVersion: shape.formula.sparkVersion,
+    assumptions,
     executorCores: plan.executorCores,
     executorsPerNode: plan.executorsPerNode,
     executorMemoryMiB: plan.executorMemoryMiB,
@@ -31,26 +33,39 @@ export function planJson(plan: Plan, shape: ClusterShape) {
       ? { executorsPerNodeThatFit: plan.reality.executorsPerNodeThatFit, containersThatFit: plan.reality.containers, executorsThatFitBesideDriver: plan.reality.executorsBesideDriver }
       : {}),
     groups: plan.groups,
+    placement: plan.placement,
+    ...(plan.choice
+      ? {
+          shape: { cores: plan.choice.chosen.cores, executorsPerNode: plan.choice.chosen.perNode[0], unusedPerNodeMiB: plan.choice.chosen.idlePerNodeMiB },
+          runnerUp: plan.choice.runnerUp
+            ? { cores: plan.choice.runnerUp.cores, executorsPerNode: plan.choice.runnerUp.perNode[0], containerMiB: plan.choice.runnerUp.containerMiB, heapMiB: plan.choice.runnerUp.heapMiB, unusedPerNodeMiB: plan.choice.runnerUp.idlePerNodeMiB, lostBecause: plan.choice.runnerUpLost }
+            : undefined,
+        }
+      : {}),
     properties: plan.properties,
     sparkClassification: plan.sparkClassification,
     steps: plan.steps,
   };
 }
 
-export function planText(plan: Plan, shape: ClusterShape): string {
+export function planText(plan: Plan, shape: ClusterShape, assumptions: string[]): string {
   const nodes = shape.nodes.map((n) => `${n.nodes} x ${n.instanceType} (${n.role})`).join(' + ');
   const lines = [
-    `Plan (${plan.method === 'yarn' ? 'fits YARN' : 'published guide'}) for ${nodes}, ${shape.deployMode} deploy mode`,
+    `Plan (${plan.method === 'yarn' ? 'fits YARN' : 'published guide'}) for ${nodes}, ${shape.deployMode} deploy mode${shape.release ? `, ${shape.release.label}` : ''}`,
+    '',
+    'Assumptions:',
+    ...assumptions.map((a) => `  ${a}`),
     '',
     ...plan.steps.map((s) => `  ${s}`),
     '',
     `  executors: ${plan.executorInstances} x ${plan.executorCores} cores, heap ${formatMiB(plan.executorMemoryMiB)} + overhead ${formatMiB(plan.executorMemoryOverheadMiB)} = container ${formatMiB(plan.containerMiB)}`,
     `  driver:    ${plan.driverCores} cores, heap ${formatMiB(plan.driverMemoryMiB)} + overhead ${formatMiB(plan.driverMemoryOverheadMiB)}`,
+    ...plan.placement.map((p) => `  ${p}`),
     `  YARN memory used: ${plan.yarnMemoryUsedPercent} %${plan.fits ? '' : '  -- DOES NOT FIT as planned'}`,
   ];
   if (plan.reality) {
     lines.push(
-      `  reality on EMR: ${plan.reality.executorsPerNodeThatFit} of ${plan.executorsPerNode} executors fit per node -> ${plan.reality.containers} containers, ${plan.reality.executorsBesideDriver} executors beside the driver (not ${plan.executorInstances})`,
+      `  reality on EMR: ${plan.reality.executorsPerNodeThatFit} of ${plan.executorsPerNode} executors fit per node -> ${plan.reality.containers} containers, ${plan.reality.executorsBesideDriver} ${shape.deployMode === 'cluster' ? 'executors beside the driver' : 'executors'} (not ${plan.executorInstances})`,
     );
   }
   lines.push('', 'spark-defaults:', ...Object.entries(plan.properties).map(([k, v]) => `  ${k} = ${v}`), `spark: maximizeResourceAllocation = ${plan.sparkClassification.maximizeResourceAllocation}`);

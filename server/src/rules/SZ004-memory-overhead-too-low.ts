@@ -14,7 +14,8 @@ export const memoryOverheadTooLow: Rule = {
     if (!s) return;
     for (const role of ['executor', 'driver'] as const) {
       const c = s.containers[role];
-      if (c.overheadSource !== 'explicit') continue;
+      // Without a known heap the default overhead is unknown too: EMR's executor size is not published.
+      if (c.overheadSource !== 'explicit' || !c.memoryKnown) continue;
       const floor = c.defaultOverheadMiB;
       if (c.overheadMiB >= floor) continue;
       const entry = s.settings.get(`spark.${role}.memoryOverhead`) ?? s.settings.get(`spark.yarn.${role}.memoryOverhead`);

@@ -15,7 +15,7 @@ export const memoryOverheadExcessive: Rule = {
     if (!s) return;
     for (const role of ['executor', 'driver'] as const) {
       const c = s.containers[role];
-      if (c.overheadSource !== 'explicit' || c.overheadMiB <= 1024 || c.overheadMiB * 2 < c.memoryMiB) continue;
+      if (c.overheadSource !== 'explicit' || !c.memoryKnown || c.overheadMiB <= 1024 || c.overheadMiB * 2 < c.memoryMiB) continue;
       const entry = s.settings.get(`spark.${role}.memoryOverhead`) ?? s.settings.get(`spark.yarn.${role}.memoryOverhead`);
       if (!entry?.valueSpan) continue;
       const share = Math.round((c.overheadMiB / c.memoryMiB) * 100);

@@ -1,11 +1,10 @@
 import { setValue } from '../engine/edits';
 import { formatMiB } from '../engine/units';
 import { memoryMiB } from '../sizing/evaluate';
+import { MINIMUM_HEAP_MIB } from '../sizing/plan';
 import { settingsOf } from './sizingSupport';
 import type { Rule } from './types';
 
-/** Spark's minimum heap: 1.5 x the 300 MiB it reserves (UnifiedMemoryManager). */
-const MINIMUM_HEAP_MIB = 450;
 
 export const executorMemoryTooSmall: Rule = {
   id: 'SZ006',

@@ -11,7 +11,8 @@ export const executorCoresHigh: Rule = {
   check(context) {
     const s = settingsOf(context);
     const entry = s?.settings.get('spark.executor.cores');
-    if (!s || !entry?.valueSpan || s.containers.executor.cores <= 5) return;
+    // EMR's own executor size (written beside its spark.emr.default.* twin) is not this file's choice.
+    if (!s || !entry?.valueSpan || s.containers.executor.cores <= 5 || s.governing.get('spark.executor.cores').writtenByEmr) return;
     context.report({
       span: entry.valueSpan,
       path: entry.path,

@@ -1,10 +1,9 @@
 import { setValue } from '../engine/edits';
 import { formatMiB } from '../engine/units';
 import { memoryMiB } from '../sizing/evaluate';
+import { COMPRESSED_OOPS_LIMIT_MIB, inCompressedOopsGap } from '../sizing/plan';
 import { settingsOf, withRecompute } from './sizingSupport';
 import type { Rule } from './types';
-
-const GiB = 1024;
 
 export const executorHeapCompressedOops: Rule = {
   id: 'SZ010',
@@ -18,13 +17,13 @@ export const executorHeapCompressedOops: Rule = {
     for (const role of ['executor', 'driver'] as const) {
       const entry = s.settings.get(`spark.${role}.memory`);
       const heap = memoryMiB(s.settings, `spark.${role}.memory`);
-      if (!entry?.valueSpan || heap === undefined || heap < 32 * GiB || heap >= 48 * GiB) continue;
+      if (!entry?.valueSpan || heap === undefined || !inCompressedOopsGap(heap) || s.governing.get(`spark.${role}.memory`).writtenByEmr) continue;
       context.report({
         span: entry.valueSpan,
         path: entry.path,
         message:
           `A ${formatMiB(heap)} ${role} heap is past the 32 GiB line where the JVM stops compressing object pointers: every reference doubles to 8 bytes, ` +
-          `so this heap stores about as much as a 31 GiB one. Use 31g (and the rest for more executors), or go well past 48 GiB.`,
+          `so this heap stores about as much as a ${COMPRESSED_OOPS_LIMIT_MIB / 1024 - 1} GiB one. Use 31g (and the rest for more executors), or go to 48 GiB and beyond.`,
         fixes: withRecompute(context, s.report, [{ title: 'Use a 31g heap', edits: [setValue(context.model, entry, '31g')] }]),
       });
     }

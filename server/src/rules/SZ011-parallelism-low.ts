@@ -11,7 +11,7 @@ export const parallelismLow: Rule = {
   check(context) {
     const s = sized(context);
     const entry = s?.settings.get('spark.default.parallelism');
-    if (!s || !entry?.valueSpan) return;
+    if (!s || !entry?.valueSpan || !s.evaluation.executor.coresKnown) return;
     const value = Number(entry.value.trim());
     if (!Number.isInteger(value)) return;
     const executors = Math.min(s.evaluation.capacity, s.evaluation.requestedInstances ?? s.evaluation.capacity);

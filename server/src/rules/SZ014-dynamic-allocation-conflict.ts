@@ -10,7 +10,7 @@ export const dynamicAllocationConflict: Rule = {
   id: 'SZ014',
   name: 'dynamic-allocation-conflict',
   severity: 'warning',
-  summary: 'Dynamic allocation set up inconsistently: with a fixed executor count, without bounds, or with bounds that contradict.',
+  summary: 'Dynamic allocation set up inconsistently: with a fixed executor count, or with bounds that contradict.',
   reads: ['properties'],
   check(context) {
     const s = settingsOf(context);
@@ -43,13 +43,8 @@ export const dynamicAllocationConflict: Rule = {
         fixes,
       });
     }
-    if (min === undefined && max === undefined) {
-      context.report({
-        span: enabled.keySpan,
-        path: enabled.path,
-        message: 'Dynamic allocation is on without spark.dynamicAllocation.minExecutors or maxExecutors: one job can take every executor the cluster can hold, and nothing keeps a floor.',
-      });
-    }
+    // Dynamic allocation without bounds is EMR's own default (on since EMR 4.4.0, with Spark's bounds of 0 and
+    // unlimited): not a mistake of the file, so it is not reported.
     if (min !== undefined && max !== undefined && min > max) {
       const minEntry = entry('minExecutors')!;
       context.report({

@@ -34,6 +34,7 @@ import { yarnMemoryUnderused } from './SZ013-yarn-memory-underused';
 import { dynamicAllocationConflict } from './SZ014-dynamic-allocation-conflict';
 import { maximizeResourceAllocationConflict } from './SZ015-maximize-resource-allocation-conflict';
 import { unknownInstanceType } from './SZ016-unknown-instance-type';
+import { driverExceedsPrimaryMemory } from './SZ017-driver-exceeds-primary-memory';
 import { heartbeatNotBelowTimeout } from './SPK005-heartbeat-not-below-timeout';
 import { yarnMemoryCheckEnabled } from './YRN001-yarn-memory-check-enabled';
 import { yarnMemoryExceedsNode } from './YRN002-yarn-memory-exceeds-node';
@@ -90,6 +91,7 @@ export const RULES: readonly Rule[] = [
   dynamicAllocationConflict,
   maximizeResourceAllocationConflict,
   unknownInstanceType,
+  driverExceedsPrimaryMemory,
   heartbeatNotBelowTimeout,
   yarnMemoryCheckEnabled,
   yarnMemoryExceedsNode,

@@ -4,6 +4,7 @@ import { oncePer } from '../engine/memo';
 import { hasUnreadableSizingKeys } from '../sizing/evaluate';
 import { recomputeFix } from '../sizing/recompute';
 import type { Evaluation, SizingReport } from '../sizing/report';
+import type { SubmissionSettings } from '../sizing/submission';
 import type { RuleContext } from './types';
 
 type Settings = ReadonlyMap<string, PropertyEntry>;
@@ -11,7 +12,10 @@ type Settings = ReadonlyMap<string, PropertyEntry>;
 export interface SizedContext {
   report: SizingReport;
   evaluation: Evaluation;
+  /** The spark-defaults entries that govern a submission from the primary node. */
   settings: Settings;
+  /** The same with origins, and EMR's and Spark's defaults for unset keys. */
+  governing: SubmissionSettings;
   /** The first executor node type, for messages. */
   typeName: string;
 }
@@ -20,20 +24,21 @@ export interface SettingsContext {
   report: SizingReport;
   containers: NonNullable<SizingReport['containers']>;
   settings: Settings;
+  governing: SubmissionSettings;
 }
 
 // Sizing findings stay silent while a sizing value is unreadable: the value rules report that first.
 // A report belongs to one analysis, and a dozen rules ask the same of it: the answers are kept per report.
 const sizedContext = oncePer((report: SizingReport): SizedContext | undefined => {
-  const { evaluation, settings, cluster } = report;
-  if (!evaluation || !settings || !cluster || hasUnreadableSizingKeys(settings)) return undefined;
-  return { report, evaluation, settings, typeName: cluster.nodes[0].instanceType };
+  const { evaluation, settings, cluster, governing } = report;
+  if (!evaluation || !settings || !governing || !cluster || hasUnreadableSizingKeys(settings)) return undefined;
+  return { report, evaluation, settings, governing, typeName: cluster.nodes[0].instanceType };
 });
 
 const settingsContext = oncePer((report: SizingReport): SettingsContext | undefined => {
-  const { settings, containers } = report;
-  if (!settings || !containers || hasUnreadableSizingKeys(settings)) return undefined;
-  return { report, containers, settings };
+  const { settings, containers, governing } = report;
+  if (!settings || !containers || !governing || hasUnreadableSizingKeys(settings)) return undefined;
+  return { report, containers, settings, governing };
 });
 
 /** The sizing of the document when there is a cluster and settings to evaluate; undefined otherwise. */
@@ -59,4 +64,10 @@ export function firstSet(settings: Settings, ...keys: string[]): PropertyEntry |
     if (entry) return entry;
   }
   return undefined;
+}
+
+/** How a message names the release and Spark version a figure was computed for. */
+export function sparkAssumed(report: SizingReport): string {
+  const release = report.cluster?.release ?? report.governing?.release;
+  return release ? `${release.label}, Spark ${release.spark ?? '?'}` : 'no release given: Spark 3.3-3.5 assumed';
 }

@@ -9,15 +9,16 @@ export const RECOMPUTE_COMMAND = 'emrSpark.recompute';
 /** "r5.12xlarge x 19 · 8 of 9 executors fit per node · 152 executors · 98 % of YARN memory" */
 export function sizingSummary(report: SizingReport): string | undefined {
   const { cluster, evaluation: e, plan } = report;
-  if (!cluster || !e || !plan) return undefined;
+  if (!cluster || !plan) return undefined;
   const nodes = cluster.nodes.map((n) => `${n.instanceType} x ${n.nodes}`).join(' + ');
-  const total = cluster.nodes.reduce((sum, n) => sum + n.nodes, 0);
+  if (!e) return report.withheld ? `${nodes} · executor size: EMR's own, not published · plan: ${plan.executorsPerNode} x ${plan.executorCores} cores per node` : undefined;
+  const total = e.worstCase.reduce((sum, g) => sum + g.nodes, 0);
   const driverSlot = e.deployMode === 'cluster' ? 1 : 0;
   const implied = e.requestedInstances !== undefined ? Math.ceil((e.requestedInstances + driverSlot) / total) : plan.executorsPerNode;
-  const fit = e.groups[0].executorsPerNode;
+  const fit = e.worstCase[0].executorsPerNode;
   const packing = fit < implied ? `${fit} of ${implied} executors fit per node` : `${fit} executors fit per node`;
   const running = Math.min(e.capacity, e.requestedInstances ?? e.capacity);
-  return `${nodes} · ${packing} · ${running} executors${driverSlot ? ' + driver' : ''} · ${e.yarnMemoryUsedPercent} % of YARN memory`;
+  return `${nodes} · ${packing} · ${running} executors${driverSlot ? ' + driver' : ''} · ${e.yarnMemoryUsedPercent} % of YARN memory · ${e.deployMode} mode`;
 }
 
 export interface LensSpec {

@@ -27,13 +27,14 @@ export function sizingBreakdown(report: SizingReport): string[] {
     `${x.offHeapMiB ? ` + off-heap ${formatMiB(x.offHeapMiB)}` : ''}${x.pysparkMiB ? ` + PySpark ${formatMiB(x.pysparkMiB)}` : ''} = **${formatMiB(x.containerMiB)}**`];
   const e = report.evaluation;
   if (e && report.cluster) {
-    for (const g of e.groups) {
+    for (const g of e.worstCase) {
       lines.push(`- ${g.instanceType} (${g.nodes} nodes): YARN has ${formatMiB(g.yarnMemoryMiB)}, so **${g.executorsPerNode}** executors fit per node, using ${g.coresPerNode} of ${g.vcpu} vCPUs`);
     }
     lines.push(`- room for ${e.capacity} executors${e.deployMode === 'cluster' ? ' beside the driver' : ''}${e.requestedInstances !== undefined ? ` (${e.requestedInstances} requested)` : ''}; ${e.yarnMemoryUsedPercent} % of the cluster's YARN memory used`);
   } else {
-    lines.push(`- ${report.unavailable ?? 'no cluster to size against'}`);
+    lines.push(`- ${report.withheld ?? report.unavailable ?? 'no cluster to size against'}`);
   }
+  if (report.assumptions.length > 0) lines.push('', '**Assumed**', '', ...report.assumptions.map((a) => `- ${a}`));
   const h = c.heap;
   lines.push(
     '',

@@ -2,39 +2,43 @@ import { sparkOption } from '../catalog';
 import { oncePer } from '../engine/memo';
 import type { PropertyEntry } from '../engine/model';
 import { parseBoolean, parseBytes, parseDouble, parseInteger, toMiB, type ByteUnit } from '../engine/units';
-import { OVERHEAD_MINIMUM_MIB, roundUp } from './plan';
-import type { ClusterShape, ContainerBreakdown, Evaluation, GroupEvaluation, HeapSplit } from './report';
+import { OVERHEAD_FACTOR, OVERHEAD_MINIMUM_MIB, type ContainerFormula } from './containerFormula';
+import type { ApplicationKind, ClusterShape, ContainerBreakdown, Evaluation, GroupEvaluation, HeapSplit, NodeShape } from './report';
+import type { SubmissionSettings } from './submission';
 
 export type Settings = ReadonlyMap<string, PropertyEntry>;
 
-function raw(settings: Settings, key: string): string | undefined {
-  return settings.get(key)?.value;
+export function roundUp(value: number, step: number): number {
+  return Math.ceil(value / step) * step;
 }
 
-export function memoryMiB(settings: Settings, key: string, fallback?: string): number | undefined {
-  const value = raw(settings, key) ?? fallback;
-  if (value === undefined) return undefined;
+function parseMemory(key: string, value: string): number | undefined {
   const unit = (sparkOption(key)?.unit ?? 'MiB') as ByteUnit;
   const parsed = parseBytes(value, unit);
   return parsed.ok ? toMiB(parsed.value.bytes) : undefined;
 }
 
+export function memoryMiB(settings: Settings, key: string, fallback?: string): number | undefined {
+  const value = settings.get(key)?.value ?? fallback;
+  return value === undefined ? undefined : parseMemory(key, value);
+}
+
 function number(settings: Settings, key: string, fallback: number): number {
-  const value = raw(settings, key);
+  const value = settings.get(key)?.value;
   if (value === undefined) return fallback;
   const parsed = parseDouble(value);
   return parsed.ok ? parsed.value : fallback;
 }
 
 function integer(settings: Settings, key: string): number | undefined {
-  const value = raw(settings, key);
+  const value = settings.get(key)?.value;
   if (value === undefined) return undefined;
   const parsed = parseInteger(value);
   return parsed.ok ? parsed.value : undefined;
 }
 
 export function flag(settings: Settings, key: string, fallback: boolean): boolean {
-  const value = raw(settings, key);
+  const value = settings.get(key)?.value;
   if (value === undefined) return fallback;
   const parsed = parseBoolean(value);
   return parsed.ok ? parsed.value : fallback;
@@ -44,6 +48,7 @@ export function flag(settings: Settings, key: string, fallback: boolean): boolea
 const CONTAINER_KEYS = {
   executor: {
     memory: 'spark.executor.memory',
+    cores: 'spark.executor.cores',
     overhead: 'spark.executor.memoryOverhead',
     yarnOverhead: 'spark.yarn.executor.memoryOverhead',
     factor: 'spark.executor.memoryOverheadFactor',
@@ -51,6 +56,7 @@ const CONTAINER_KEYS = {
   },
   driver: {
     memory: 'spark.driver.memory',
+    cores: 'spark.driver.cores',
     overhead: 'spark.driver.memoryOverhead',
     yarnOverhead: 'spark.yarn.driver.memoryOverhead',
     factor: 'spark.driver.memoryOverheadFactor',
@@ -58,21 +64,56 @@ const CONTAINER_KEYS = {
   },
 } as const;
 
-/** The container YARN allocates for one executor or driver, from the settings Spark reads. */
-function container(settings: Settings, role: 'executor' | 'driver', minAllocationMiB: number, cores: number): ContainerBreakdown {
+/** Spark's own defaults for the keys a container is sized from, where EMR writes nothing. */
+const SPARK_MEMORY_DEFAULT_MIB = 1024;
+
+/** The container YARN allocates for one executor or driver, from the settings that govern the submission. */
+function container(governing: SubmissionSettings, role: 'executor' | 'driver', formula: ContainerFormula, application: ApplicationKind, stepMiB: number): ContainerBreakdown {
   const keys = CONTAINER_KEYS[role];
-  // An unreadable value is reported by the value rules; size with Spark's default meanwhile.
-  const memory = memoryMiB(settings, keys.memory) ?? 1024;
+  const settings = governing.entries;
+  const memorySetting = governing.get(keys.memory);
+  const parsedMemory = memorySetting.value !== undefined && memorySetting.origin !== 'spark-default' ? parseMemory(keys.memory, memorySetting.value) : undefined;
+  // An unreadable value is reported by the value rules; an unpublished EMR value is not guessed.
+  const memory = parsedMemory ?? SPARK_MEMORY_DEFAULT_MIB;
+  const memoryKnown = parsedMemory !== undefined || memorySetting.origin === 'spark-default';
+  const coresSetting = governing.get(keys.cores);
+  const coresValue = coresSetting.entry ? integer(settings, keys.cores) : undefined;
+  const coresKnown = coresSetting.entry !== undefined || coresSetting.origin === 'spark-default';
   const explicit = memoryMiB(settings, keys.overhead) ?? memoryMiB(settings, keys.yarnOverhead);
-  const factor = number(settings, keys.factor, 0.1);
-  const minimum = memoryMiB(settings, keys.minimum) ?? OVERHEAD_MINIMUM_MIB;
+  const factor = formula.readsFactor ? number(settings, keys.factor, OVERHEAD_FACTOR) : OVERHEAD_FACTOR;
+  const minimum = (formula.readsMinimum ? memoryMiB(settings, keys.minimum) : undefined) ?? OVERHEAD_MINIMUM_MIB;
   const byFactor = Math.floor(factor * memory);
   const overhead = explicit ?? Math.max(byFactor, minimum);
   const overheadSource: ContainerBreakdown['overheadSource'] = explicit !== undefined ? 'explicit' : byFactor >= minimum ? 'factor' : 'minimum';
-  const offHeap = role === 'executor' && flag(settings, 'spark.memory.offHeap.enabled', false) ? (memoryMiB(settings, 'spark.memory.offHeap.size') ?? 0) : 0;
-  const pyspark = role === 'executor' ? (memoryMiB(settings, 'spark.executor.pyspark.memory') ?? 0) : 0;
+  const offHeap = role === 'executor' && formula.countsOffHeap && flag(settings, 'spark.memory.offHeap.enabled', false) ? (memoryMiB(settings, 'spark.memory.offHeap.size') ?? 0) : 0;
+  const pysparkSet = role === 'executor' ? (memoryMiB(settings, 'spark.executor.pyspark.memory') ?? 0) : 0;
+  const pyspark = application === 'python' ? pysparkSet : 0;
   const request = memory + overhead + offHeap + pyspark;
-  return { cores, memoryMiB: memory, overheadMiB: overhead, overheadSource, defaultOverheadMiB: Math.max(byFactor, minimum), overheadFactor: factor, overheadMinimumMiB: minimum, offHeapMiB: offHeap, pysparkMiB: pyspark, requestMiB: request, containerMiB: roundUp(request, minAllocationMiB) };
+  return {
+    cores: coresValue ?? 1,
+    memoryMiB: memory,
+    overheadMiB: overhead,
+    overheadSource,
+    defaultOverheadMiB: Math.max(byFactor, minimum),
+    overheadFactor: factor,
+    overheadMinimumMiB: minimum,
+    offHeapMiB: offHeap,
+    pysparkMiB: pyspark,
+    pysparkIgnoredMiB: pysparkSet - pyspark,
+    requestMiB: request,
+    containerMiB: roundUp(request, stepMiB),
+    memorySet: memorySetting.entry !== undefined,
+    memoryKnown,
+    coresKnown,
+    writtenByEmr: (memorySetting.writtenByEmr ?? false) || (coresSetting.writtenByEmr ?? false),
+  };
+}
+
+/** The application master's container in client deploy mode: spark.yarn.am.memory + max(384 MiB, 10 %), the 10 % fixed. */
+function clientApplicationMasterMiB(settings: Settings, stepMiB: number): number {
+  const memory = memoryMiB(settings, 'spark.yarn.am.memory') ?? 512;
+  const overhead = memoryMiB(settings, 'spark.yarn.am.memoryOverhead') ?? Math.max(OVERHEAD_MINIMUM_MIB, Math.floor(OVERHEAD_FACTOR * memory));
+  return roundUp(memory + overhead, stepMiB);
 }
 
 export function heapSplit(settings: Settings, heapMiB: number, cores: number): HeapSplit {
@@ -127,48 +168,126 @@ export interface ContainerSizes {
   heap: HeapSplit;
 }
 
-/** The executor and driver containers the settings ask for, whatever the cluster (YARN rounds to `minAllocationMiB`). */
-export function containerSizes(settings: Settings, minAllocationMiB = 1): ContainerSizes {
-  const cores = integer(settings, 'spark.executor.cores') ?? 1;
-  const executor = container(settings, 'executor', minAllocationMiB, cores);
-  const driver = container(settings, 'driver', minAllocationMiB, integer(settings, 'spark.driver.cores') ?? 1);
-  return { executor, driver, heap: heapSplit(settings, executor.memoryMiB, cores) };
+/** The executor and driver containers the settings ask for, whatever the cluster (YARN rounds to `stepMiB`). */
+export function containerSizes(governing: SubmissionSettings, formula: ContainerFormula, application: ApplicationKind = 'jvm', stepMiB = 1): ContainerSizes {
+  const executor = container(governing, 'executor', formula, application, stepMiB);
+  const driver = container(governing, 'driver', formula, application, stepMiB);
+  return { executor, driver, heap: heapSplit(governing.entries, executor.memoryMiB, executor.cores) };
+}
+
+/** Executors of this size that one node holds, and what limits them. */
+function perNode(shape: ClusterShape, node: NodeShape, request: number, cores: number, coresKnown: boolean, gpuAmount: number): Pick<GroupEvaluation, 'executorsPerNode' | 'limitedBy'> {
+  const size = roundUp(request, node.minAllocationMiB);
+  if (size > node.maxAllocationMiB) return { executorsPerNode: 0, limitedBy: 'maximum-allocation' };
+  let count = Math.floor(node.yarnMemoryMiB / size);
+  let limitedBy: GroupEvaluation['limitedBy'] = 'memory';
+  if (shape.resourceCalculator === 'dominant') {
+    if (coresKnown) {
+      const byVcores = Math.floor(node.yarnVcores / Math.max(1, cores));
+      if (byVcores < count) [count, limitedBy] = [byVcores, 'vcores'];
+    }
+    if (gpuAmount > 0) {
+      const byGpus = Math.floor(node.gpus / gpuAmount);
+      if (byGpus < count) [count, limitedBy] = [byGpus, 'gpus'];
+    }
+  }
+  return { executorsPerNode: count, limitedBy };
+}
+
+/** The worst case: every CORE and TASK group, and for each fleet the instance type that holds the fewest executors. */
+function worstCase(shape: ClusterShape, groups: GroupEvaluation[]): { worst: GroupEvaluation[]; choices: Evaluation['fleetChoices'] } {
+  const worst: GroupEvaluation[] = [];
+  const choices: Evaluation['fleetChoices'] = [];
+  const fleets = new Map<object, { node: NodeShape; group: GroupEvaluation }[]>();
+  shape.nodes.forEach((node, i) => {
+    if (!node.fleet) worst.push(groups[i]);
+    else fleets.set(node.fleet.group, [...(fleets.get(node.fleet.group) ?? []), { node, group: groups[i] }]);
+  });
+  for (const alternatives of fleets.values()) {
+    const pick = alternatives.reduce((a, b) => (b.group.executorsPerNode * b.group.nodes < a.group.executorsPerNode * a.group.nodes ? b : a));
+    worst.push(pick.group);
+    const fleet = pick.node.fleet!;
+    choices.push({ fleet: fleet.group.name ? `the ${pick.node.role} fleet "${fleet.group.name}"` : `the ${pick.node.role} fleet`, instanceType: pick.node.instanceType, nodes: pick.node.nodes, targetCapacity: fleet.targetCapacity, weight: fleet.weight });
+  }
+  return { worst, choices };
 }
 
 /**
- * What this configuration really does on this cluster: container sizes, packing per node, capacity, heap split.
- * `sizes` are the settings' containers on this cluster, when the caller has them already.
+ * What this configuration really does on this cluster: container sizes, packing per node, capacity in the worst case,
+ * heap split. `sizes` are the settings' containers, rounded to the first node type's step.
  */
-export function evaluate(shape: ClusterShape, settings: Settings, sizes = containerSizes(settings, shape.nodes[0].minAllocationMiB)): Evaluation {
+export function evaluate(shape: ClusterShape, governing: SubmissionSettings, sizes: ContainerSizes): Evaluation {
+  const settings = governing.entries;
   const { executor, driver, heap } = sizes;
-  const cores = executor.cores;
+  const gpuAmount = integer(settings, 'spark.executor.resource.gpu.amount') ?? 0;
   const groups: GroupEvaluation[] = shape.nodes.map((n) => {
-    const perNode = executor.containerMiB > n.maxAllocationMiB ? 0 : Math.floor(n.yarnMemoryMiB / executor.containerMiB);
-    return { role: n.role, instanceType: n.instanceType, nodes: n.nodes, vcpu: n.vcpu, yarnMemoryMiB: n.yarnMemoryMiB, maxAllocationMiB: n.maxAllocationMiB, executorsPerNode: perNode, coresPerNode: perNode * cores };
+    const fit = perNode(shape, n, executor.requestMiB, executor.cores, executor.coresKnown, gpuAmount);
+    return {
+      role: n.role,
+      instanceType: n.instanceType,
+      nodes: n.nodes,
+      vcpu: n.vcpu,
+      yarnMemoryMiB: n.yarnMemoryMiB,
+      maxAllocationMiB: n.maxAllocationMiB,
+      ...fit,
+      coresPerNode: fit.executorsPerNode * executor.cores,
+      fleetAlternative: n.fleet !== undefined,
+    };
   });
-  const slots = groups.reduce((sum, g) => sum + g.executorsPerNode * g.nodes, 0);
-  let capacity = slots;
-  if (shape.deployMode === 'cluster' && groups.length > 0) {
-    // The driver's container lands on a node of the first group and takes its room there.
-    const first = groups[0];
-    const leftForExecutors = Math.max(0, Math.floor((first.yarnMemoryMiB - driver.containerMiB) / executor.containerMiB));
-    capacity = slots - first.executorsPerNode + Math.min(first.executorsPerNode, leftForExecutors);
+  const { worst, choices } = worstCase(shape, groups);
+  const slots = worst.reduce((sum, g) => sum + g.executorsPerNode * g.nodes, 0);
+
+  // The application master is placed first, where it displaces the fewest executors: the driver in cluster mode, a
+  // small container of its own in client mode.
+  const cluster = shape.deployMode === 'cluster';
+  const amRequest = cluster ? driver.requestMiB : clientApplicationMasterMiB(settings, 1);
+  const amCores = cluster ? driver.cores : (integer(settings, 'spark.yarn.am.cores') ?? 1);
+  let displaced = Infinity;
+  for (const g of worst) {
+    const node = shape.nodes[groups.indexOf(g)];
+    const am = roundUp(amRequest, node.minAllocationMiB);
+    if (am > node.maxAllocationMiB || am > node.yarnMemoryMiB) continue;
+    const size = roundUp(executor.requestMiB, node.minAllocationMiB);
+    let left = Math.floor((node.yarnMemoryMiB - am) / size);
+    if (shape.resourceCalculator === 'dominant' && executor.coresKnown) left = Math.min(left, Math.floor(Math.max(0, node.yarnVcores - amCores) / Math.max(1, executor.cores)));
+    displaced = Math.min(displaced, Math.max(0, g.executorsPerNode - Math.max(0, left)));
   }
+  const capacity = Math.max(0, slots - (Number.isFinite(displaced) ? displaced : 0));
   const requested = integer(settings, 'spark.executor.instances');
-  // EMR writes spark.dynamicAllocation.enabled=true into spark-defaults unless the configuration says otherwise.
-  const dynamicAllocation = flag(settings, 'spark.dynamicAllocation.enabled', true);
+  const dynamic = governing.get('spark.dynamicAllocation.enabled').value;
+  const parsedDynamic = dynamic !== undefined ? parseBoolean(dynamic) : undefined;
+  const dynamicAllocation = parsedDynamic?.ok === true && parsedDynamic.value;
   const running = Math.min(capacity, requested ?? capacity);
-  const used = running * executor.containerMiB + (shape.deployMode === 'cluster' ? driver.containerMiB : 0);
-  const total = shape.nodes.reduce((sum, n) => sum + n.yarnMemoryMiB * n.nodes, 0);
+  const amContainer = roundUp(amRequest, shape.nodes[0].minAllocationMiB);
+  const used = running * executor.containerMiB + amContainer;
+  const total = worst.reduce((sum, g) => sum + g.yarnMemoryMiB * g.nodes, 0);
   return {
     executor,
     driver,
+    applicationMasterMiB: amContainer,
     deployMode: shape.deployMode,
     groups,
-    capacity: Math.max(0, capacity),
+    worstCase: worst,
+    fleetChoices: choices,
+    capacity,
     requestedInstances: requested,
     dynamicAllocation,
     heap,
-    yarnMemoryUsedPercent: total === 0 ? 0 : Math.round((used / total) * 1000) / 10,
+    yarnMemoryUsedPercent: total === 0 ? 0 : Math.round((Math.min(used, total) / total) * 1000) / 10,
   };
+}
+
+/**
+ * Why more executors are requested than the cluster holds, when they are: `packing` when the count asks, on average,
+ * for at least half an executor per node more than fits (the containers do not pack as the count implies: SZ002),
+ * `count` when the excess is smaller (the count alone is the problem: SZ003). One root cause, one finding.
+ */
+export function shortfall(e: Evaluation): { cause: 'packing' | 'count'; missing: number; impliedPerNode: number; group?: GroupEvaluation } | undefined {
+  if (e.requestedInstances === undefined || e.requestedInstances <= e.capacity || e.worstCase.every((g) => g.executorsPerNode === 0)) return undefined;
+  const nodes = e.worstCase.reduce((sum, g) => sum + g.nodes, 0);
+  const missing = e.requestedInstances - e.capacity;
+  const impliedPerNode = Math.ceil((e.requestedInstances + (e.deployMode === 'cluster' ? 1 : 0)) / Math.max(1, nodes));
+  const group = e.worstCase.find((g) => g.executorsPerNode < impliedPerNode && g.executorsPerNode > 0);
+  const cause = group && missing * 2 >= nodes ? 'packing' : 'count';
+  return { cause, missing, impliedPerNode, group };
 }

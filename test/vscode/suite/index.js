@@ -118,7 +118,7 @@ const checks = [
       assert.ok(recompute, `no "Recompute executors for r5.12xlarge" among: ${actions.map((a) => a.title).join(', ')}`);
       assert.ok(recompute.edit, 'the quick fix carries no edit');
       assert.equal(await vscode.workspace.applyEdit(recompute.edit), true);
-      assert.match(document.getText(), /"spark\.executor\.memoryOverhead": "4892m"/);
+      assert.match(document.getText(), /"spark\.executor\.memoryOverhead": "3232m"/);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     },
   ],
