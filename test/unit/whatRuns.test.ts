@@ -9,6 +9,7 @@ import { applyEdits } from '../../server/src/engine/findings';
 import { containerFormula } from '../../server/src/sizing/containerFormula';
 import { containerSizes } from '../../server/src/sizing/evaluate';
 import { submissionSettings } from '../../server/src/sizing/submission';
+import { rangeLabel } from '../helpers';
 
 function analyze(value: unknown, options: AnalysisOptions = {}, fileName = 'cluster.json') {
   const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
@@ -322,6 +323,36 @@ describe('8. when CPU counts: DominantResourceCalculator makes vcores bind, and 
     const { sizing } = analyze('spark.executor.memory 8g\nspark.executor.cores 4\n', { cluster: { instanceType: 'r5.4xlarge', instanceCount: 10 } }, 'spark-defaults.conf');
     assert.deepEqual(sizing.evaluation!.groups.map((g) => [g.executorsPerNode, g.limitedBy]), [[13, 'memory']]);
     assert.equal(sizing.assumptions[4], "scheduler: memory only (Hadoop's DefaultResourceCalculator; capacity-scheduler does not change it): vcores and GPUs do not limit packing");
+  });
+});
+
+describe('10. decommissioning: -1 on EMR means at once; a CORE or TASK group\'s yarn.resourcemanager.* is read by nothing', () => {
+  const cluster = (timeout: string) => ({
+    ReleaseLabel: 'emr-6.15.0',
+    Instances: {
+      InstanceGroups: [
+        { InstanceRole: 'MASTER', InstanceType: 'm5.xlarge', InstanceCount: 1 },
+        { InstanceRole: 'CORE', InstanceType: 'm5.xlarge', InstanceCount: 2 },
+        { InstanceRole: 'TASK', InstanceType: 'm5.xlarge', InstanceCount: 2, Configurations: [{ Classification: 'yarn-site', Properties: { 'yarn.resourcemanager.nodemanager-graceful-decommission-timeout-secs': '10800' } }] },
+      ],
+    },
+    Configurations: [{ Classification: 'yarn-site', Properties: { 'yarn.resourcemanager.nodemanager-graceful-decommission-timeout-secs': timeout } }],
+  });
+
+  test('-1 is reported, with the fix AWS suggests', () => {
+    const { findings, text } = analyze(cluster('-1'));
+    const found = findings.filter((f) => f.ruleId === 'ELA001');
+    assert.deepEqual(found.map((f) => [rangeLabel(text, f.span), f.message, f.fixes.map((x) => x.title)]), [
+      [
+        '34:80-34:84',
+        'yarn.resourcemanager.nodemanager-graceful-decommission-timeout-secs = -1: on EMR this turns the graceful wait off, and nodes are decommissioned at once, their running containers killed; Apache YARN reads -1 the other way, as "wait indefinitely". For a long wait, set a large value such as 86400 (24 hours).',
+        ['Set yarn.resourcemanager.nodemanager-graceful-decommission-timeout-secs to 86400'],
+      ],
+    ]);
+  });
+
+  test('the TASK group\'s 10,800 s is not compared with the Spark timeout; the ResourceManager\'s 3,600 s is, and matches its default 1h', () => {
+    assert.deepEqual(analyze(cluster('3600')).findings.filter((f) => f.ruleId === 'ELA001'), []);
   });
 });
 
