@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { RULES } = require('../out/server/src/rules/index.js');
 const rows = RULES.map(
-  (r) => `| [${r.id}](docs/rules/${r.id}.md) | \`${r.name}\` | ${r.severity} | ${r.reads.join(', ')} | ${r.summary} |`,
+  (r) => `| [${r.id}](docs/rules/${r.id}.md) | \`${r.name}\` | ${r.severity}${r.optIn ? ' (opt-in)' : ''} | ${r.reads.join(', ')} | ${r.summary} |`,
 );
 const readme = readFileSync('README.md', 'utf8');
 const lines = readme.split('\n');

@@ -302,7 +302,7 @@ describe('GitHub Action', () => {
     assert.deepEqual([...uris].sort(), ['conf/spark-defaults.conf', 'emr/cluster.json']);
     // The release and the cluster reached the CLI.
     assert.match(log, /^conf\/spark-defaults\.conf:\n  sizing on 3 x m5\.xlarge, client mode:$/m);
-    assert.match(log, /^conf\/spark-defaults\.conf:1:1  info  JVM005  The executors run on Java 8, the default of emr-6\.15\.0,/m);
+    assert.match(log, /^    assumes release: emr-6\.15\.0 runs Spark 3\.4\.1;/m);
   });
 
   test('files, format and sarif-file inputs; no configuration or no match is exit 0; a bad release is exit 2 without SARIF', () => {

@@ -183,7 +183,8 @@ function propertiesFile(s: string): string {
 const DOCUMENTS: { name: string; fileName: string; make: (s: string) => string; options: AnalysisOptions }[] = [
   { name: 'cluster, hostile values', fileName: 'cluster.json', make: clusterWithValues, options: {} },
   { name: 'cluster, hostile names', fileName: 'cluster.json', make: clusterWithNames, options: {} },
-  { name: 'spark-defaults.conf', fileName: 'spark-defaults.conf', make: propertiesFile, options: { release: 'emr-6.1.0', cluster: { instanceType: 'r5.2xlarge', instanceCount: 3 } } },
+  // JVM005 is opt-in advice: a severity turns it on.
+  { name: 'spark-defaults.conf', fileName: 'spark-defaults.conf', make: propertiesFile, options: { release: 'emr-6.1.0', cluster: { instanceType: 'r5.2xlarge', instanceCount: 3 }, severities: { JVM005: 'info' } } },
   { name: 'spark-submit steps', fileName: 'cluster.json', make: submissions, options: {} },
   { name: 'EMR Serverless job run', fileName: 'run.json', make: serverlessJobRun, options: {} },
   { name: 'CloudFormation YAML', fileName: 'template.yaml', make: cloudFormation, options: {} },

@@ -10,7 +10,7 @@ const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 test('the README rule table matches the registry row for row', () => {
   const rows = readme.split('\n').filter((l) => /^\| \[[A-Z]+\d{3}\]/.test(l));
   const expected = RULES.map(
-    (r) => `| [${r.id}](docs/rules/${r.id}.md) | \`${r.name}\` | ${r.severity} | ${r.reads.join(', ')} | ${r.summary} |`,
+    (r) => `| [${r.id}](docs/rules/${r.id}.md) | \`${r.name}\` | ${r.severity}${r.optIn ? ' (opt-in)' : ''} | ${r.reads.join(', ')} | ${r.summary} |`,
   );
   assert.deepEqual(rows, expected);
 });

@@ -326,6 +326,37 @@ describe('8. when CPU counts: DominantResourceCalculator makes vcores bind, and 
   });
 });
 
+describe('9. which Java runs where: flags checked against the Java of the JVM they go to', () => {
+  const cluster = (env: unknown[]) => ({
+    ReleaseLabel: 'emr-6.15.0',
+    Instances: { InstanceGroups: [{ InstanceRole: 'MASTER', InstanceType: 'm5.xlarge', InstanceCount: 1 }, { InstanceRole: 'CORE', InstanceType: 'm5.xlarge', InstanceCount: 2 }] },
+    Configurations: [
+      ...env,
+      { Classification: 'spark-defaults', Properties: { 'spark.driver.extraJavaOptions': '-XX:+PrintGCDateStamps', 'spark.executor.extraJavaOptions': '-XX:+PrintGCDateStamps' } },
+    ],
+  });
+  const javaHome = (classification: string) => ({ Classification: classification, Configurations: [{ Classification: 'export', Properties: { JAVA_HOME: '/usr/lib/jvm/jre-17' } }] });
+
+  test('spark-env alone: the client-mode driver runs Java 17, the executors keep Java 8, and the half switch is reported', () => {
+    const { findings } = analyze(cluster([javaHome('spark-env')]));
+    assert.deepEqual(messages(findings, 'JVM'), [
+      'JVM006 JAVA_HOME in spark-env switches spark-submit and a client-mode driver to Java 17 (/usr/lib/jvm/jre-17), but nothing switches the YARN containers: the executors, the application master and a cluster-mode driver keep Java 8, the default of emr-6.15.0, and classes built for the newer Java fail on them. Set the same JAVA_HOME in the export of hadoop-env, or spark.executorEnv.JAVA_HOME and spark.yarn.appMasterEnv.JAVA_HOME in spark-defaults.',
+      'JVM001 Java 17 (JAVA_HOME in spark-env) does not know "-XX:+PrintGCDateStamps" in spark.driver.extraJavaOptions (removed in Java 9). emr-6.15.0 runs Spark 3.4.1, which starts the JVM with -XX:+IgnoreUnrecognizedVMOptions, so the flag is dropped without a word: the setting you expect is not in effect. Remove it; on Java 17 the equivalent is: time decorator: -Xlog:gc*:file=<f>:time,uptime,level,tags.',
+    ]);
+  });
+
+  test('with hadoop-env too, the executors run Java 17 and their flag is reported against it', () => {
+    const { findings } = analyze(cluster([javaHome('spark-env'), javaHome('hadoop-env')]));
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId.startsWith('JVM')).map((f) => /^(JVM\d+) Java 17 \((.*?)\) does not know "(.*?)" in (\S+)/.exec(`${f.ruleId} ${f.message}`)!.slice(1)),
+      [
+        ['JVM001', 'JAVA_HOME in spark-env', '-XX:+PrintGCDateStamps', 'spark.driver.extraJavaOptions'],
+        ['JVM001', 'JAVA_HOME in hadoop-env', '-XX:+PrintGCDateStamps', 'spark.executor.extraJavaOptions'],
+      ],
+    );
+  });
+});
+
 describe('10. decommissioning: -1 on EMR means at once; a CORE or TASK group\'s yarn.resourcemanager.* is read by nothing', () => {
   const cluster = (timeout: string) => ({
     ReleaseLabel: 'emr-6.15.0',

@@ -101,6 +101,7 @@ export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}):
   for (const next of options.rules ?? RULES) {
     if (!next.reads.every((part) => model.parts.has(part))) continue;
     if (options.severities && effectiveSeverity(next, next.severity, options.severities) === 'off') continue;
+    if (next.optIn && !(options.severities?.[next.id] ?? options.severities?.[next.name])) continue;
     rule = next;
     try {
       rule.check(context);

@@ -1,11 +1,12 @@
 import type { JvmFlag } from '../catalog';
 import type { Fix } from '../engine/findings';
 import { removeToken, replaceInValue, spanInValue, type JavaOptionToken } from '../engine/javaOptions';
+import { isEmrOwnValue } from '../sizing/submission';
 import type { Rule } from './types';
 import {
   JAVA_PATHS,
   identifyFlag,
-  javaInUse,
+  javaOfRole,
   javaOptionGroups,
   quoted,
   sparkIgnoresUnknownFlags,
@@ -99,17 +100,22 @@ export const jvmFlagUnsupported: Rule = {
   summary: 'A JVM flag in Spark\'s Java options that the cluster\'s Java deprecates, ignores or does not know.',
   reads: ['properties'],
   check({ model, release, report }) {
-    const java = javaInUse(model, release);
-    if (!java || !release) return;
-    const v = java.version;
-    const onJava = `Java ${v} (${java.origin})`;
+    if (!release) return;
     const sparkIgnores = sparkIgnoresUnknownFlags(release);
     for (const group of javaOptionGroups(model)) {
+      // Each JVM's flags against the Java that JVM runs: executors and the application master follow the YARN
+      // containers' JAVA_HOME, a client-mode driver spark-env's.
+      const java = javaOfRole(model, release, group.role);
+      if (!java) continue;
+      const v = java.version;
+      const onJava = `Java ${v} (${java.origin})`;
       let selfIgnores = false;
       for (const e of group.entries) {
         for (const { parsed } of e.tokens) if (parsed?.flag.flag === 'IgnoreUnrecognizedVMOptions') selfIgnores = parsed.enabled === true;
       }
       for (const e of group.entries) {
+        // The options EMR itself writes are not the file's choice: a copy of EMR's own spark-defaults draws nothing.
+        if (isEmrOwnValue(e.key, e.entry)) continue;
         for (const { token, parsed } of e.tokens) {
           if (!parsed) continue;
           const status = statusOn(parsed.flag, v);

@@ -2,7 +2,7 @@ import type { Fix } from '../engine/findings';
 import { removeTokens, spanInValue, type JavaOptionToken } from '../engine/javaOptions';
 import type { ConfigModel } from '../engine/model';
 import type { Rule } from './types';
-import { javaInUse, javaOptionGroups, quoted, worksOn, type JavaOptionsEntry } from './jvmSupport';
+import { javaOfRole, javaOptionGroups, quoted, worksOn, type JavaOptionsEntry } from './jvmSupport';
 
 /** The collector each selection flag chooses; flags of one collector may be combined. */
 const COLLECTOR: Record<string, string> = {
@@ -41,14 +41,14 @@ export const multipleGcSelected: Rule = {
   summary: 'More than one garbage collector selected in the same JVM\'s options: the JVM refuses to start.',
   reads: ['properties'],
   check({ model, release, report }) {
-    const java = javaInUse(model, release)?.version;
-    const refusal =
-      java === undefined
-        ? 'it refuses to start ("Multiple garbage collectors selected" on Java 11 and later, "Conflicting collector combinations in option list" on Java 8)'
-        : java >= 11
-          ? `Java ${java} refuses to start with "Multiple garbage collectors selected"`
-          : `Java ${java} refuses to start with "Conflicting collector combinations in option list"`;
     for (const group of javaOptionGroups(model)) {
+      const java = javaOfRole(model, release, group.role)?.version;
+      const refusal =
+        java === undefined
+          ? 'it refuses to start ("Multiple garbage collectors selected" on Java 11 and later, "Conflicting collector combinations in option list" on Java 8)'
+          : java >= 11
+            ? `Java ${java} refuses to start with "Multiple garbage collectors selected"`
+            : `Java ${java} refuses to start with "Conflicting collector combinations in option list"`;
       // Two collectors take two selection flags that turn one on: most JVMs have one at most.
       let turnedOn = 0;
       for (const entry of group.entries) for (const { parsed } of entry.tokens) if (parsed?.flag.category === 'gc-selection' && parsed.enabled) turnedOn++;

@@ -4,7 +4,7 @@ import type { TextEdit } from '../engine/findings';
 import { replaceInValue } from '../engine/javaOptions';
 import { span } from '../engine/text';
 import type { Rule } from './types';
-import { javaInUse, parsedOptions, type ParsedFlag } from './jvmSupport';
+import { javaOfRole, parsedOptions, type ParsedFlag } from './jvmSupport';
 
 const EXECUTOR_KEYS = ['spark.executor.defaultJavaOptions', 'spark.executor.extraJavaOptions'];
 const TARGET_KEY = 'spark.executor.extraJavaOptions';
@@ -13,10 +13,12 @@ export const gcNotConfigured: Rule = {
   id: 'JVM005',
   name: 'gc-not-configured',
   severity: 'info',
-  summary: 'On Java 8 the executors get no garbage collector choice: G1 with an early marking threshold is suggested.',
+  summary: 'Opt-in advice: on Java 8 the executors get no garbage collector choice of the file\'s own, and G1 with an early marking threshold is suggested.',
   reads: ['properties'],
+  // EMR's guidance is to try its own defaults first: advice for those who ask for it, not a finding on every Java 8 file.
+  optIn: true,
   check({ model, release, report }) {
-    const java = javaInUse(model, release);
+    const java = javaOfRole(model, release, 'executor');
     if (!release || java?.version !== 8) return;
     // On EMR 6.1 garbage collection flags in extraJavaOptions break launch (JVM004): no advice to add them there.
     if (/^emr-6\.1\.\d+$/.test(release.label)) return;
@@ -57,9 +59,9 @@ export const gcNotConfigured: Rule = {
       span: anchor,
       path: target.nameSpan ? [...target.path, target.names.classification] : target.properties[0].path,
       message:
-        `The executors run on ${javaWhy}, and no garbage collector is chosen for them here, so they keep what EMR's defaults or Java 8 pick ` +
-        `(Java 8's own default is the Parallel collector, whose full collections stop an executor for seconds on large heaps). ` +
-        `G1 keeps pauses short on large heaps: add ${flags} to ${TARGET_KEY}` +
+        `The executors run on ${javaWhy}, and no garbage collector is chosen for them here, so they keep EMR's choice ` +
+        `(AWS's best-practice guide names the Parallel collector, whose full collections stop an executor for seconds on large heaps). ` +
+        `If long GC pauses show in your jobs, G1 keeps them short on large heaps: add ${flags} to ${TARGET_KEY}` +
         `${additions.some((a) => a.startsWith('-XX:OnOutOfMemoryError')) ? '; the last flag ends an executor that runs out of memory instead of leaving it half alive' : ''}.`,
       fixes: [{ title: `Add ${flags} to ${TARGET_KEY}`, edits }],
     });

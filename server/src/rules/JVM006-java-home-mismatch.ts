@@ -4,7 +4,9 @@ import { clusterScope } from '../engine/effective';
 import type { Fix } from '../engine/findings';
 import type { ConfigurationScope } from '../engine/model';
 import type { Rule } from './types';
-import { JAVA_PATHS, javaHomeSettings, type JavaHomeSetting } from './jvmSupport';
+import { classificationsByName } from '../engine/effective';
+import { setProperties } from '../engine/edits';
+import { JAVA_PATHS, javaFor, javaHomeSettings, type JavaHomeSetting } from './jvmSupport';
 
 function supportedJava(release: EmrRelease): number[] {
   return [release.defaultJava, ...release.otherJava.filter((j) => j !== release.defaultJava)];
@@ -69,6 +71,27 @@ export const javaHomeMismatch: Rule = {
             `Java ${s.version} may not be installed on its nodes, and the release's applications are not supported on it, so they may fail to start. ` +
             `${advice}${elsewhere}.`,
           fixes,
+        });
+      }
+    }
+
+    // A Java switch in spark-env alone moves spark-submit and a client-mode driver, while the YARN containers
+    // (executors, the application master, a cluster-mode driver) keep the release's Java.
+    if (release) {
+      const client = javaFor(model, release, 'driver', 'client');
+      const executors = javaFor(model, release, 'executor', 'client');
+      const spark = client?.setting;
+      if (spark?.source === 'spark-env' && spark.entry.valueSpan && executors && !executors.setting && executors.version !== client!.version) {
+        const target = classificationsByName(model, 'spark-defaults').filter((c) => c.scope === spark.scope).pop();
+        const keys = { 'spark.executorEnv.JAVA_HOME': spark.path, 'spark.yarn.appMasterEnv.JAVA_HOME': spark.path };
+        report({
+          span: spark.entry.valueSpan,
+          path: spark.entry.path,
+          message:
+            `JAVA_HOME in spark-env switches spark-submit and a client-mode driver to Java ${client!.version} (${spark.path}), but nothing switches the YARN containers: ` +
+            `the executors, the application master and a cluster-mode driver keep Java ${executors.version}, the default of ${release.label}, and classes built for the newer Java fail on them. ` +
+            'Set the same JAVA_HOME in the export of hadoop-env, or spark.executorEnv.JAVA_HOME and spark.yarn.appMasterEnv.JAVA_HOME in spark-defaults.',
+          fixes: target ? [{ title: 'Set spark.executorEnv.JAVA_HOME and spark.yarn.appMasterEnv.JAVA_HOME to the same Java', edits: setProperties(model, target, keys) }] : [],
         });
       }
     }

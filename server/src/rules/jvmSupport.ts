@@ -4,6 +4,7 @@ import { clusterScope } from '../engine/effective';
 import { tokenizeJavaOptions, type JavaOptionToken } from '../engine/javaOptions';
 import { oncePer, oncePerPair } from '../engine/memo';
 import type { Classification, ConfigModel, ConfigurationScope, PropertyEntry } from '../engine/model';
+import { deployModeOf, submissionSettings } from '../sizing/submission';
 
 export type JvmRole = 'executor' | 'driver' | 'am';
 
@@ -167,7 +168,6 @@ export interface JavaHomeSetting {
   version?: number;
 }
 
-const ENV_CLASSIFICATIONS = ['spark-env', 'hadoop-env'] as const;
 const ENV_KEYS = ['spark.executorEnv.JAVA_HOME', 'spark.yarn.appMasterEnv.JAVA_HOME'] as const;
 
 /** Every JAVA_HOME the file sets: exports of spark-env and hadoop-env, and Spark's own environment keys (shared: do not modify). */
@@ -203,35 +203,67 @@ export interface JavaInUse {
   setting?: JavaHomeSetting;
 }
 
+/** Java versions the flag catalog has a status for. */
+let catalogJavas: ReadonlySet<string> | undefined;
+
+function knownJava(setting: JavaHomeSetting): boolean {
+  catalogJavas ??= new Set(allJvmFlags().flatMap((f) => Object.keys(f.statusByJdk).filter((java) => f.statusByJdk[java] !== undefined)));
+  return setting.version !== undefined && catalogJavas.has(String(setting.version));
+}
+
 /**
- * The Java the cluster runs Spark on: a JAVA_HOME the file exports (spark-env first, then hadoop-env, then
- * Spark's executor and application-master environment) when its version can be read, else the release's default.
- * Undefined without a release, or when JAVA_HOME names a Java the catalog has no flag data for.
+ * Where each JVM takes its JAVA_HOME from, most specific first. spark-submit and a client-mode driver run on the
+ * primary node with spark-env's. Executors and the application master (the driver itself in cluster mode) are YARN
+ * containers: Spark's own environment key for them, else the NodeManager's Java, which hadoop-env sets.
+ */
+const JAVA_SOURCES: Record<JvmRole | 'client-driver', readonly string[]> = {
+  'client-driver': ['spark-env'],
+  driver: ['spark.yarn.appMasterEnv.JAVA_HOME', 'hadoop-env'],
+  am: ['spark.yarn.appMasterEnv.JAVA_HOME', 'hadoop-env'],
+  executor: ['spark.executorEnv.JAVA_HOME', 'hadoop-env'],
+};
+
+/** The scopes whose settings reach a JVM: the primary node's (cluster-wide and MASTER group), and for hadoop-env any group's too. */
+function reaches(model: ConfigModel, setting: JavaHomeSetting): boolean {
+  if (setting.scope === clusterScope(model)) return true;
+  const group = setting.scope.group;
+  return group?.role === 'MASTER' || (setting.source === 'hadoop-env' && (group?.role === 'CORE' || group?.role === 'TASK'));
+}
+
+/**
+ * The Java a JVM of the role runs: the JAVA_HOME that reaches it (see JAVA_SOURCES) when its version can be read, else
+ * the release's default. `deployMode` decides where the driver runs. Undefined without a release, or when the
+ * JAVA_HOME names a Java the catalog has no flag data for.
+ */
+export function javaFor(model: ConfigModel, release: EmrRelease | undefined, role: JvmRole, deployMode: 'client' | 'cluster'): JavaInUse | undefined {
+  if (!release) return undefined;
+  const sources = JAVA_SOURCES[role === 'driver' && deployMode === 'client' ? 'client-driver' : role];
+  const settings = javaHomeSettings(model).filter((s) => reaches(model, s));
+  for (const source of sources) {
+    // The last setting of the source wins; the MASTER group's lies over the cluster's.
+    const candidates = settings.filter((s) => s.source === source);
+    const chosen = candidates.find((s) => s.scope.group?.role === 'MASTER') ?? candidates[candidates.length - 1];
+    if (!chosen || chosen.version === undefined) continue;
+    if (!knownJava(chosen)) return undefined;
+    return { version: chosen.version, origin: chosen.label, setting: chosen };
+  }
+  return { version: release.defaultJava, origin: `the default of ${release.label}` };
+}
+
+/** The Java of a role's JVMs in the deploy mode the settings that govern a submission choose (client unless they say). */
+export function javaOfRole(model: ConfigModel, release: EmrRelease | undefined, role: JvmRole): JavaInUse | undefined {
+  if (!release) return undefined;
+  return javaFor(model, release, role, deployModeOf(submissionSettings(model, release)).mode);
+}
+
+/**
+ * The Java the cluster runs Spark on, as most rules ask it: the executors' (see javaFor). Undefined without a release.
  */
 export function javaInUse(model: ConfigModel, release: EmrRelease | undefined): JavaInUse | undefined {
   return release ? javaInUseOn(model, release) : undefined;
 }
 
-const javaInUseOn = oncePerPair(findJavaInUse);
-
-/** Java versions the flag catalog has a status for. */
-let catalogJavas: ReadonlySet<string> | undefined;
-
-function findJavaInUse(model: ConfigModel, release: EmrRelease): JavaInUse | undefined {
-  const settings = javaHomeSettings(model);
-  const cluster = clusterScope(model);
-  const order = [...ENV_CLASSIFICATIONS, ...ENV_KEYS] as readonly string[];
-  const ranked = settings
-    .filter((s) => s.scope === cluster)
-    .sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source));
-  const chosen = ranked.find((s) => s.version !== undefined);
-  if (chosen?.version !== undefined) {
-    catalogJavas ??= new Set(allJvmFlags().flatMap((f) => Object.keys(f.statusByJdk).filter((java) => f.statusByJdk[java] !== undefined)));
-    if (!catalogJavas.has(String(chosen.version))) return undefined;
-    return { version: chosen.version, origin: chosen.label, setting: chosen };
-  }
-  return { version: release.defaultJava, origin: `the default of ${release.label}` };
-}
+const javaInUseOn = oncePerPair((model: ConfigModel, release: EmrRelease) => javaFor(model, release, 'executor', 'client'));
 
 /** Whether Spark adds -XX:+IgnoreUnrecognizedVMOptions to the JVMs it starts (Spark 3.3 and later). */
 export function sparkIgnoresUnknownFlags(release: EmrRelease | undefined): boolean | undefined {

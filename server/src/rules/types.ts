@@ -14,6 +14,8 @@ export interface RuleMeta {
   summary: string;
   /** The parts of the model the rule reads: it runs on every document that provides them all, whatever its format. */
   reads: readonly ModelPart[];
+  /** Advice that runs only when a severity is set for it (settings, project file): off by default. */
+  optIn?: boolean;
 }
 
 export interface Report {
