@@ -42,7 +42,9 @@ export type ModelPart =
   /** spark-submit arguments (steps, job drivers). */
   | 'submit-arguments'
   /** Configurations sent through the EMR on EKS or EMR Serverless API, which limits their size. */
-  | 'job-run-limits';
+  | 'job-run-limits'
+  /** Runs on EMR Serverless, whose workers come in fixed sizes. */
+  | 'serverless';
 
 export type JsonValueKind = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array' | 'missing' | 'opaque';
 
@@ -173,6 +175,18 @@ export interface ClusterDescription {
   groups: InstanceGroup[];
   /** Numbers sizing needs that the document gives as something other than a literal (an intrinsic function). */
   notLiteral: { what: string; span: Span }[];
+  /** EMR Serverless: the worker sizes an application declares (initialCapacity per worker type, maximumCapacity). */
+  serverlessWorkers: ServerlessWorker[];
+}
+
+/** One worker size of an EMR Serverless application, as written (cpu "4 vCPU", memory "16 GB"). */
+export interface ServerlessWorker {
+  /** DRIVER, EXECUTOR, TEZ_TASK...; `maximum` for maximumCapacity, which bounds the whole application. */
+  role: string;
+  span: Span;
+  path: ModelPath;
+  cpu?: { value: string; span: Span };
+  memory?: { value: string; span: Span };
 }
 
 /** One spark-submit invocation: a cluster step's arguments or a job driver's parameters. */

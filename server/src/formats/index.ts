@@ -86,7 +86,7 @@ function unreadModel(text: string): ConfigModel {
     recognized: false,
     unrecognized: 'neither its name nor its content says it is JSON, YAML or a spark-defaults file',
     scopes: [],
-    cluster: { applications: [], groups: [], notLiteral: [] },
+    cluster: { applications: [], groups: [], notLiteral: [], serverlessWorkers: [] },
     submissions: [],
     syntaxProblems: [],
     schemaTargets: [],

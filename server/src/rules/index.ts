@@ -50,6 +50,7 @@ import { emr61GcConflict } from './JVM004-emr-6.1-gc-conflict';
 import { gcNotConfigured } from './JVM005-gc-not-configured';
 import { javaHomeMismatch } from './JVM006-java-home-mismatch';
 import { jobRunConfigurationLimit } from './EMR012-job-run-configuration-limit';
+import { serverlessWorkerSize } from './EMR013-serverless-worker-size';
 import { invalidSubmitArgument } from './SUB001-invalid-submit-argument';
 import { confOverriddenByOption } from './SUB002-conf-overridden-by-option';
 import { propertiesFileReplacesDefaults } from './SUB003-properties-file-replaces-defaults';
@@ -107,6 +108,7 @@ export const RULES: readonly Rule[] = [
   gcNotConfigured,
   javaHomeMismatch,
   jobRunConfigurationLimit,
+  serverlessWorkerSize,
   invalidSubmitArgument,
   confOverriddenByOption,
   propertiesFileReplacesDefaults,

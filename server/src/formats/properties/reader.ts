@@ -192,7 +192,7 @@ export function readProperties(text: string): ConfigModel {
     text,
     recognized: true,
     scopes: [scope],
-    cluster: { applications: [], groups: [], notLiteral: [] },
+    cluster: { applications: [], groups: [], notLiteral: [], serverlessWorkers: [] },
     submissions: [],
     syntaxProblems: problems,
     schemaTargets: [],

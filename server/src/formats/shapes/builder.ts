@@ -1,6 +1,6 @@
 import type { ClusterDescription, ConfigurationScope, InstanceGroup, ModelPath, SchemaId, SchemaTarget, ScopeKind, Submission } from '../../engine/model';
 import { span } from '../../engine/text';
-import { itemsOf, member, nodeSpan, stringOf, type TreeNode } from '../tree';
+import { itemsOf, member, nodeSpan, propertiesOf, stringOf, type TreeNode } from '../tree';
 import { NAMES, readScope, type NameStyle } from './configurations';
 import type { ShapeContext } from './context';
 import type { ClusterParts } from './instances';
@@ -17,7 +17,7 @@ function schemaFor(names: ConfigurationScope['names'], single: boolean): SchemaI
 /** Collects what a shape reader finds: scopes, the cluster, spark-submit invocations and what to validate. */
 export class ShapeBuilder implements ClusterParts {
   readonly scopes: ConfigurationScope[] = [];
-  readonly cluster: ClusterDescription = { applications: [], groups: [], notLiteral: [] };
+  readonly cluster: ClusterDescription = { applications: [], groups: [], notLiteral: [], serverlessWorkers: [] };
   readonly submissions: Submission[] = [];
   readonly schemaTargets: SchemaTarget[] = [];
   readonly text: string;
@@ -95,6 +95,35 @@ export class ShapeBuilder implements ClusterParts {
 
   steps(node: TreeNode | undefined, path: ModelPath): void {
     itemsOf(node).forEach((step, index) => this.step(step, [...path, index]));
+  }
+
+  /**
+   * An EMR Serverless application's worker sizes: initialCapacity (an API map of worker type to
+   * {workerConfiguration: {cpu, memory}}, or CloudFormation's list of {Key, Value: {WorkerConfiguration: {Cpu, Memory}}})
+   * and maximumCapacity ({cpu, memory} / {Cpu, Memory}).
+   */
+  serverlessCapacity(initial: TreeNode | undefined, maximum: TreeNode | undefined, path: ModelPath, cloudFormation: boolean): void {
+    const size = (node: TreeNode | undefined, role: string, at: ModelPath) => {
+      if (!node || node.type !== 'object' || node.opaque) return;
+      const cpu = member(node, cloudFormation ? 'Cpu' : 'cpu');
+      const memory = member(node, cloudFormation ? 'Memory' : 'memory');
+      const scalar = (n: TreeNode | undefined) => (stringOf(n) !== undefined ? { value: stringOf(n)!, span: nodeSpan(n!) } : undefined);
+      this.cluster.serverlessWorkers.push({ role, span: nodeSpan(node), path: at, cpu: scalar(cpu), memory: scalar(memory) });
+    };
+    const capacity = cloudFormation ? 'InitialCapacity' : 'initialCapacity';
+    const configuration = cloudFormation ? 'WorkerConfiguration' : 'workerConfiguration';
+    if (cloudFormation) {
+      itemsOf(initial).forEach((item, index) => {
+        const role = stringOf(member(item, 'Key'));
+        if (role) size(member(member(item, 'Value'), configuration), role.toUpperCase(), [...path, capacity, index, 'Value', configuration]);
+      });
+    } else {
+      for (const property of propertiesOf(initial)) {
+        const role = property.children?.[0]?.value;
+        if (typeof role === 'string') size(member(property.children?.[1], configuration), role.toUpperCase(), [...path, capacity, role, configuration]);
+      }
+    }
+    size(maximum, 'maximum', [...path, cloudFormation ? 'MaximumCapacity' : 'maximumCapacity']);
   }
 
   /** A job driver's sparkSubmitParameters string (EMR on EKS, EMR Serverless). */

@@ -36,7 +36,7 @@ function unrecognized(why: string): ShapeResult {
     recognized: false,
     unrecognized: why,
     scopes: [],
-    cluster: { applications: [], groups: [], notLiteral: [] },
+    cluster: { applications: [], groups: [], notLiteral: [], serverlessWorkers: [] },
     submissions: [],
     schemaTargets: [],
   };
@@ -180,11 +180,12 @@ function readCloudFormation(root: TreeNode, context: ShapeContext): ShapeResult 
         serverless = true;
         builder.releaseLabel(member(properties, 'ReleaseLabel'), [...path, 'ReleaseLabel']);
         builder.configurations('application', member(properties, 'RuntimeConfiguration'), [...path, 'RuntimeConfiguration'], NAMES.api);
+        builder.serverlessCapacity(member(properties, 'InitialCapacity'), member(properties, 'MaximumCapacity'), path, true);
         break;
     }
   }
   if (found === 0) return unrecognized('a CloudFormation template without AWS::EMR or AWS::EMRServerless::Application resources');
-  return result(builder, 'cloudformation', 'a CloudFormation template', serverless ? ['job-run-limits'] : []);
+  return result(builder, 'cloudformation', 'a CloudFormation template', serverless ? ['job-run-limits', 'serverless'] : []);
 }
 
 // ---- EMR on EKS and EMR Serverless: StartJobRun requests, configuration overrides, CreateApplication ----
@@ -202,7 +203,7 @@ function readJobRun(root: TreeNode, context: ShapeContext): ShapeResult {
   const isEks = eks !== undefined || memberKey(root, 'virtualClusterId') !== undefined;
   const isServerless = serverless !== undefined || memberKey(root, 'applicationId') !== undefined;
   if (isEks && !isServerless) return result(builder, 'eks-job-run', 'an EMR on EKS job run', ['string-values', 'job-run-limits']);
-  if (isServerless && !isEks) return result(builder, 'serverless-job-run', 'an EMR Serverless job run', ['string-values', 'job-run-limits']);
+  if (isServerless && !isEks) return result(builder, 'serverless-job-run', 'an EMR Serverless job run', ['string-values', 'job-run-limits', 'serverless']);
   return result(builder, 'serverless-job-run', 'job run configuration overrides (EMR on EKS or EMR Serverless)', ['string-values', 'job-run-limits']);
 }
 
@@ -210,7 +211,8 @@ function readServerlessApplication(root: TreeNode, context: ShapeContext): Shape
   const builder = new ShapeBuilder(context);
   builder.releaseLabel(member(root, 'releaseLabel'), ['releaseLabel']);
   builder.configurations('application', member(root, 'runtimeConfiguration'), ['runtimeConfiguration'], NAMES.lowercase);
-  return result(builder, 'serverless-application', 'an EMR Serverless application', ['string-values', 'job-run-limits']);
+  builder.serverlessCapacity(member(root, 'initialCapacity'), member(root, 'maximumCapacity'), [], false);
+  return result(builder, 'serverless-application', 'an EMR Serverless application', ['string-values', 'job-run-limits', 'serverless']);
 }
 
 // ---- Detection ----
