@@ -4,7 +4,7 @@
 // a finding judged FP must be gone, one judged TP must still be there, and anything else is new and printed for a
 // person to judge. One module for both folders, so other readers of the corpus (every file of emr-json read as an
 // EMR configuration) extend it rather than copy it.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
 
@@ -180,6 +180,19 @@ export function lintFile(filePath: string, flags: readonly string[]): LintedFind
   return report.files[0].findings.map((f) => ({ line: f.range.start.line, ruleId: f.ruleId, severity: f.severity, message: f.message }));
 }
 
+/** How a file is read: whether as an EMR configuration, which shape, or why not (the CLI's JSON report). */
+export function readAs(filePath: string): { recognized: boolean; shape?: string; unrecognized?: string } {
+  let out = '';
+  main(['check', '--format', 'json', '--skip-unrecognized', filePath], { out: (t) => (out += t), err: () => undefined });
+  const [file] = (JSON.parse(out) as { files: { recognized: boolean; shape?: string; unrecognized?: string }[] }).files;
+  return { recognized: file.recognized, shape: file.shape, unrecognized: file.unrecognized };
+}
+
+/** The configuration files of a corpus folder (its two tables excluded). */
+export function corpusFiles(corpus: string, folder: Folder): string[] {
+  return readdirSync(path.join(corpus, folder)).filter((f) => !f.endsWith('.tsv')).sort();
+}
+
 export interface RunResult {
   folder: Folder;
   file: string;
@@ -210,8 +223,10 @@ export function checkCorpus(corpus: string): CorpusReport {
   const runs: RunResult[] = [];
   const runKey = (j: { folder: string; file: string; run: string }) => `${j.folder}/${j.file}\u0000${j.run}`;
   const byRun = new Map<string, RunResult>();
-  // Every judged file's default run is checked too, so a file's new findings show even if only its flagged runs were judged.
-  const wanted = [...judged, ...judged.map((j) => ({ ...j, run: 'default' }))];
+  // Every file's default run is checked too (judged or not), so its new findings show even if only its flagged runs,
+  // or none of its runs, were judged.
+  const unjudged = FOLDERS.flatMap((folder) => corpusFiles(corpus, folder).map((file) => ({ folder, file, run: 'default' })));
+  const wanted = [...judged, ...judged.map((j) => ({ ...j, run: 'default' })), ...unjudged];
   for (const j of wanted) {
     const key = runKey(j);
     if (byRun.has(key)) continue;
