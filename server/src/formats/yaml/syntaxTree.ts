@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, Parser, type Node as YamlNode } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser, YAMLParseError, type Document, type Node as YamlNode } from 'yaml';
 import type { SyntaxProblem } from '../../engine/model';
 import { span, type Span } from '../../engine/text';
 import type { TreeNode, TreeNodeType } from '../tree';
@@ -128,9 +128,9 @@ function describeError(code: string, message: string): string {
 }
 
 /** Comments, found in the library's concrete syntax tree (its source tokens carry their offsets). */
-function commentsOf(text: string): { text: string; span: Span }[] {
+function commentsOf(tokens: readonly unknown[]): { text: string; span: Span }[] {
   const comments: { text: string; span: Span }[] = [];
-  const stack: unknown[] = [...new Parser().parse(text)];
+  const stack: unknown[] = [...tokens];
   while (stack.length > 0) {
     const node = stack.pop();
     if (!node || typeof node !== 'object') continue;
@@ -149,14 +149,21 @@ function commentsOf(text: string): { text: string; span: Span }[] {
 }
 
 export function parseYamlTree(text: string): YamlTree {
-  let document;
+  let document: Document.Parsed | undefined;
+  let tokens: unknown[];
   try {
+    // One pass of the library's parser gives the concrete tree (for comments), composed into the document from it.
+    tokens = [...new Parser().parse(text)];
     // Duplicate keys are reported by the rules (with the one that takes effect), not refused here.
-    document = parseDocument(text, { uniqueKeys: false, keepSourceTokens: false, prettyErrors: false, strict: false });
+    for (const composed of new Composer({ uniqueKeys: false, prettyErrors: false, strict: false }).compose(tokens as Iterable<never>, true, text.length)) {
+      if (!document) document = composed;
+      else document.errors.push(new YAMLParseError([composed.range[0], composed.range[0] + 1], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+    }
   } catch (error) {
     const why = error instanceof RangeError ? 'This YAML is nested too deep to be read.' : 'This YAML could not be read.';
     return { root: undefined, problems: [{ message: why, span: span(0, Math.min(1, text.length)) }], comments: [] };
   }
+  if (!document) return { root: undefined, problems: [], comments: commentsOf(tokens) };
   const problems: SyntaxProblem[] = document.errors.map((e) => {
     const [start, end] = e.pos;
     return { message: describeError(e.code, e.message), span: span(Math.min(start, text.length), Math.min(Math.max(end, start + 1), text.length)) };
@@ -168,5 +175,5 @@ export function parseYamlTree(text: string): YamlTree {
     if (!(error instanceof RangeError)) throw error;
     problems.push({ message: 'This YAML is nested too deep to be read.', span: span(0, Math.min(1, text.length)) });
   }
-  return { root, problems, comments: commentsOf(text) };
+  return { root, problems, comments: commentsOf(tokens) };
 }
