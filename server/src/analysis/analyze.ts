@@ -8,6 +8,8 @@ import { withoutSyntaxCascade } from '../rules/syntaxCascade';
 import type { Rule, RuleContext } from '../rules/types';
 import { computeSizing, type ClusterOverride } from '../sizing/compute';
 import type { SizingReport } from '../sizing/report';
+import type { SettingsLayer } from '../sizing/submission';
+import { scopeValues } from '../engine/effective';
 import { capFindings } from '../engine/limits';
 import { hideSecrets } from '../engine/secrets';
 
@@ -29,10 +31,18 @@ export interface AnalysisOptions {
   maxFindings?: number;
 }
 
+export interface SubmissionSizing {
+  /** `step "Load"`, `sparkSubmitParameters`. */
+  label: string;
+  sizing: SizingReport;
+}
+
 export interface Analysis {
   model: ConfigModel;
   findings: Finding[];
   sizing: SizingReport;
+  /** The sizing of each spark-submit invocation's own settings (on top of spark-defaults), for those that set any. */
+  submissionSizing: SubmissionSizing[];
   /** Rules that threw: the analysis goes on without them. */
   ruleFailures: { ruleId: string; error: string }[];
   /** Findings left out beyond MAX_FINDINGS_PER_FILE. */
@@ -69,13 +79,59 @@ function dropFixesPastSyntaxProblems(model: ConfigModel, findings: Finding[]): v
   for (const finding of findings) finding.fixes = finding.fixes.filter((fix) => fix.edits.every((edit) => edit.span.end < first));
 }
 
+/**
+ * Each spark-submit invocation starts an application with its own settings on top of spark-defaults. The rules that
+ * size run again against those settings, and what they report inside the invocation's arguments (an executor the
+ * arguments make too large for YARN) is reported there, once.
+ */
+function submissionPasses(
+  model: ConfigModel,
+  options: AnalysisOptions,
+  release: EmrRelease | undefined,
+  run: (rule: Rule, context: RuleContext) => void,
+  base: RuleContext,
+  findings: Finding[],
+): SubmissionSizing[] {
+  const sizings: SubmissionSizing[] = [];
+  const seen = new Set(findings.map((f) => `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`));
+  for (const submission of model.submissions) {
+    const entries = scopeValues(submission.scope, 'spark-defaults');
+    if (entries.size === 0) continue;
+    const layer: SettingsLayer = { origin: 'submit-arguments', label: `the spark-submit arguments of ${submission.label}`, entries };
+    const sizing = computeSizing(model, { release, cluster: options.cluster, layers: [layer] });
+    sizings.push({ label: submission.label, sizing });
+    for (const rule of options.rules ?? RULES) {
+      if (!rule.reads.every((part) => model.parts.has(part))) continue;
+      if (options.severities && effectiveSeverity(rule, rule.severity, options.severities) === 'off') continue;
+      if (rule.optIn && !(options.severities?.[rule.id] ?? options.severities?.[rule.name])) continue;
+      let sized = false;
+      const context: RuleContext = {
+        ...base,
+        sizing: () => {
+          sized = true;
+          return sizing;
+        },
+        report(report) {
+          const inside = report.span.start >= submission.span.start && report.span.end <= submission.span.end;
+          const key = `${rule.id}\u0000${report.span.start}\u0000${report.span.end}\u0000${report.message}`;
+          if (!sized || !inside || seen.has(key)) return;
+          seen.add(key);
+          base.report(report);
+        },
+      };
+      run(rule, context);
+    }
+  }
+  return sizings;
+}
+
 export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}): Analysis {
   const findings: Finding[] = [];
   const ruleFailures: Analysis['ruleFailures'] = [];
   const { release, label } = resolveRelease(model, options.release);
   let sizing: SizingReport | undefined;
   const getSizing = () => (sizing ??= computeSizing(model, { release, cluster: options.cluster }));
-  if (!model.recognized) return { model, findings, sizing: getSizing(), ruleFailures };
+  if (!model.recognized) return { model, findings, sizing: getSizing(), submissionSizing: [], ruleFailures };
   // One context for every rule: `rule` names the one running, so its reports are filed under it.
   let rule: Rule = RULES[0];
   const context: RuleContext = {
@@ -109,6 +165,14 @@ export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}):
       ruleFailures.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
     }
   }
+  const submissionSizing = submissionPasses(model, options, release, (next, context) => {
+    rule = next;
+    try {
+      next.check(context);
+    } catch (error) {
+      ruleFailures.push({ ruleId: next.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }, context, findings);
   dropFixesPastSyntaxProblems(model, findings);
   const suppressions = suppressionsOf(model);
   const uncascaded = withoutSyntaxCascade(model, findings, 'EMR001');
@@ -116,7 +180,7 @@ export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}):
   unsuppressed.sort(compareFindings);
   const { kept, omitted } = capFindings(unsuppressed, options.maxFindings);
   hideSecrets(model, kept);
-  return { model, findings: kept, sizing: getSizing(), ruleFailures, ...(omitted > 0 ? { omittedFindings: omitted } : {}) };
+  return { model, findings: kept, sizing: getSizing(), submissionSizing, ruleFailures, ...(omitted > 0 ? { omittedFindings: omitted } : {}) };
 }
 
 /** Reads and analyses a document (one that no format reads, or that is not an EMR configuration, is not recognized). */

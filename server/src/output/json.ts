@@ -30,6 +30,7 @@ export function jsonReport(files: CheckedFile[]) {
       ...(file.analysis.omittedFindings ? { omittedFindings: file.analysis.omittedFindings, omittedFindingsMessage: omittedFindingsMessage(file.analysis.omittedFindings) } : {}),
       ...(file.projectFile !== undefined ? { projectFile: file.projectFile } : {}),
       sizing: file.analysis.model.recognized ? sizingJson(file.analysis.sizing) : undefined,
+      submissions: file.analysis.submissionSizing.length > 0 ? file.analysis.submissionSizing.map((s) => ({ label: s.label, sizing: sizingJson(s.sizing) })) : undefined,
     })),
   };
 }

@@ -35,24 +35,28 @@ export function sizingJson(report: SizingReport) {
 }
 
 /** Lines for text output: the assumptions, what the settings do on this cluster, and what the plan would do. */
-export function sizingText(report: SizingReport): string[] {
-  const { cluster, plan, evaluation: e } = report;
+/** What the settings do on the cluster, in one line. */
+function evaluationLine(report: SizingReport): string {
+  const e = report.evaluation;
+  const unreadable = report.settings ? unreadableSizingKeys(report.settings) : [];
+  if (unreadable.length > 0) return `not evaluated while ${unreadable.join(', ')} cannot be read`;
+  if (!e) return report.withheld ?? 'not evaluated';
+  const packing = e.worstCase.map((g) => `${g.executorsPerNode} per ${g.instanceType} (${g.coresPerNode} of ${g.vcpu} vCPUs)`).join(', ');
+  const requested = e.requestedInstances !== undefined ? ` (${e.requestedInstances} requested)` : '';
+  const fleets = fleetCase(e) ? ` (${fleetCase(e)})` : '';
+  return `executor container ${mib(e.executor.containerMiB)}; ${packing}; room for ${e.capacity} executors${requested}${fleets}; ${e.yarnMemoryUsedPercent} % of YARN memory`;
+}
+
+/** `submissions`: what each spark-submit invocation's own settings do, on top of spark-defaults. */
+export function sizingText(report: SizingReport, submissions: readonly { label: string; sizing: SizingReport }[] = []): string[] {
+  const { cluster, plan } = report;
   if (!cluster || !plan) return [];
   const nodes = cluster.nodes.map((n) => `${n.nodes} x ${n.instanceType}`).join(' + ');
-  const unreadable = report.settings ? unreadableSizingKeys(report.settings) : [];
-  let configured: string;
-  if (unreadable.length > 0) configured = `not evaluated while ${unreadable.join(', ')} cannot be read`;
-  else if (!e) configured = report.withheld ?? 'not evaluated';
-  else {
-    const packing = e.worstCase.map((g) => `${g.executorsPerNode} per ${g.instanceType} (${g.coresPerNode} of ${g.vcpu} vCPUs)`).join(', ');
-    const requested = e.requestedInstances !== undefined ? ` (${e.requestedInstances} requested)` : '';
-    const fleets = fleetCase(e) ? ` (${fleetCase(e)})` : '';
-    configured = `executor container ${mib(e.executor.containerMiB)}; ${packing}; room for ${e.capacity} executors${requested}${fleets}; ${e.yarnMemoryUsedPercent} % of YARN memory`;
-  }
   return [
     `  sizing on ${nodes}, ${cluster.deployMode} mode:`,
     ...report.assumptions.map((a) => `    assumes ${a}`),
-    `    as configured: ${configured}`,
+    `    as configured: ${evaluationLine(report)}`,
+    ...submissions.map((s) => `    as ${s.label} submits it (${s.sizing.cluster?.deployMode ?? cluster.deployMode} mode): ${evaluationLine(s.sizing)}`),
     `    plan (yarn):   ${plan.executorInstances} executors x ${plan.executorCores} cores, ${plan.properties['spark.executor.memory']} + ${plan.properties['spark.executor.memoryOverhead']} ` +
       `(${mib(plan.containerMiB)} containers, ${plan.executorsPerNode} per node); ${plan.yarnMemoryUsedPercent} % of YARN memory`,
   ];

@@ -40,7 +40,7 @@ export function formatText(files: CheckedFile[]): string {
       lines.push(`${oneLine(file.path)}:${start.line}:${start.column}  ${LABEL[finding.severity]}  ${finding.ruleId}  ${oneLine(finding.message)}`);
     }
     if (file.analysis.omittedFindings) lines.push(`${oneLine(file.path)}: ${omittedFindingsMessage(file.analysis.omittedFindings)}`);
-    const sizing = sizingText(file.analysis.sizing);
+    const sizing = sizingText(file.analysis.sizing, file.analysis.submissionSizing);
     if (sizing.length > 0) lines.push(`${oneLine(file.path)}:`, ...sizing);
     // A document that describes its cluster but could not be sized says why.
     else if (file.analysis.model.cluster.groups.length > 0 && file.analysis.sizing.unavailable) lines.push(`${oneLine(file.path)}:`, `  not sized: ${file.analysis.sizing.unavailable}`);
