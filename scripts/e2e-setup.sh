@@ -17,27 +17,10 @@ APT_PACKAGES=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config r
 
 log() { printf 'e2e-setup: %s\n' "$*"; }
 
-SUDO=()
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then SUDO=(sudo -n); else
-    log "not root and no sudo: install ${APT_PACKAGES[*]} by hand"; fi
-fi
-
 # 1. Debian packages, only those missing.
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  if [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != "install ok installed" ]; then
-    missing+=("$pkg")
-  fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  "${SUDO[@]}" apt-get update -qq
-  "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-else
-  log "Debian packages already installed"
-fi
+# shellcheck source=scripts/debian-packages.sh
+source scripts/debian-packages.sh
+install_missing_packages log "${APT_PACKAGES[@]}" || true
 
 # 2. code-server in its own folder.
 installed_version() {

@@ -3,41 +3,17 @@ import { oncePer } from '../../engine/memo';
 import type { Classification, ConfigModel, ConfigurationScope, PropertyEntry } from '../../engine/model';
 import { span, type Span } from '../../engine/text';
 import { indentationAt, indentUnit, newlineOf, positionIn, removeSeparatedItems, replace, spansOf } from '../layout';
+import { decodeQuoted, type EscapeSyntax } from '../escapes';
 import type { FormatWriter, NewClassification } from '../types';
 
 // Both read the whole text at worst, and every fix that adds lines asks: once per model (its text does not change).
 const newlineIn = oncePer((model: ConfigModel) => newlineOf(model.text));
 const indentUnitIn = oncePer((model: ConfigModel) => indentUnit(model.text));
 
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const JSON_ESCAPES: EscapeSyntax = { single: { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }, hex: { u: 4 } };
 
 /** Decodes the raw text of a JSON string (quotes included), recording where each decoded character starts. */
-function decodeJsonString(raw: string, base: number): { text: string; offsets: number[] } | undefined {
-  if (raw.length < 2 || raw[0] !== '"' || raw[raw.length - 1] !== '"') return undefined;
-  let text = '';
-  const offsets: number[] = [];
-  for (let i = 1; i < raw.length - 1; i++) {
-    offsets.push(base + i);
-    if (raw[i] !== '\\') {
-      text += raw[i];
-      continue;
-    }
-    const e = raw[i + 1];
-    if (e === 'u') {
-      const hex = raw.slice(i + 2, i + 6);
-      if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined;
-      text += String.fromCharCode(parseInt(hex, 16));
-      i += 5;
-    } else if (e !== undefined && e in SIMPLE_ESCAPES) {
-      text += SIMPLE_ESCAPES[e];
-      i += 1;
-    } else {
-      return undefined;
-    }
-  }
-  offsets.push(base + raw.length - 1);
-  return { text, offsets };
-}
+const decodeJsonString = (raw: string, base: number) => decodeQuoted(raw, base, JSON_ESCAPES);
 
 /** JSON text for a value, laid out like the file: pretty with its indentation when `indent` is known, else on one line. */
 function jsonText(value: unknown, model: ConfigModel, indent: string | undefined): string {

@@ -4,6 +4,7 @@ import { oncePer } from '../../engine/memo';
 import type { ConfigModel, ConfigurationNames } from '../../engine/model';
 import { span, type Span } from '../../engine/text';
 import { indentUnit, lineStartBefore, newlineOf, positionIn, removeSeparatedItems, replace, spansOf } from '../layout';
+import { decodeQuoted, type EscapeSyntax } from '../escapes';
 import type { FormatWriter, ItemList, NewClassification } from '../types';
 
 const newlineIn = oncePer((model: ConfigModel) => newlineOf(model.text));
@@ -29,11 +30,13 @@ function scalar(value: string, replacing?: string): string {
   return JSON.stringify(value);
 }
 
-const DOUBLE_QUOTED_ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
-  N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+const DOUBLE_QUOTED: EscapeSyntax = {
+  single: {
+    '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+    N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+  },
+  hex: { x: 2, u: 4, U: 8 },
 };
-const HEX_ESCAPE_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 /**
  * Decodes a scalar written on one line (plain, single- or double-quoted), recording where each decoded character
@@ -53,29 +56,7 @@ function decodeScalar(raw: string, base: number): { text: string; offsets: numbe
     offsets.push(base + raw.length - 1);
     return { text, offsets };
   }
-  if (raw.startsWith('"')) {
-    if (raw.length < 2 || !raw.endsWith('"')) return undefined;
-    for (let i = 1; i < raw.length - 1; i++) {
-      offsets.push(base + i);
-      if (raw[i] !== '\\') {
-        text += raw[i];
-        continue;
-      }
-      const e = raw[i + 1];
-      const hexLength = HEX_ESCAPE_LENGTH[e];
-      if (hexLength) {
-        const hex = raw.slice(i + 2, i + 2 + hexLength);
-        if (!new RegExp(`^[0-9a-fA-F]{${hexLength}}$`).test(hex)) return undefined;
-        text += String.fromCodePoint(parseInt(hex, 16));
-        i += 1 + hexLength;
-      } else if (e !== undefined && e in DOUBLE_QUOTED_ESCAPES) {
-        text += DOUBLE_QUOTED_ESCAPES[e];
-        i += 1;
-      } else return undefined;
-    }
-    offsets.push(base + raw.length - 1);
-    return { text, offsets };
-  }
+  if (raw.startsWith('"')) return decodeQuoted(raw, base, DOUBLE_QUOTED);
   for (let i = 0; i < raw.length; i++) offsets.push(base + i);
   offsets.push(base + raw.length);
   return { text: raw, offsets };
