@@ -197,14 +197,15 @@ describe('4. maximizeResourceAllocation as AWS documents it, and its documented 
     ]);
   });
 
-  test('instance fleets are reported', () => {
-    const fleet = {
-      Instances: { InstanceFleets: [{ InstanceFleetType: 'CORE', TargetOnDemandCapacity: 4, InstanceTypeConfigs: [{ InstanceType: 'r5.2xlarge' }, { InstanceType: 'm5.2xlarge' }] }] },
+  test('instance fleets that may launch several types are reported; a fleet of one type is not', () => {
+    const fleet = (types: string[]) => ({
+      Instances: { InstanceFleets: [{ InstanceFleetType: 'CORE', TargetOnDemandCapacity: 4, InstanceTypeConfigs: types.map((InstanceType) => ({ InstanceType })) }] },
       Configurations: [{ Classification: 'spark', Properties: { maximizeResourceAllocation: 'true' } }],
-    };
-    assert.deepEqual(messages(analyze(fleet).findings), [
-      'SZ015 maximizeResourceAllocation is true on a cluster of instance fleets: EMR sizes the executors from one instance type of the core fleet, and a fleet may launch others (here r5.2xlarge, m5.2xlarge), so the computed size may not fit every node. AWS advises configuring the executors explicitly with fleets.',
+    });
+    assert.deepEqual(messages(analyze(fleet(['r5.2xlarge', 'm5.2xlarge'])).findings), [
+      'SZ015 maximizeResourceAllocation is true on a cluster of instance fleets: EMR sizes the executors from one instance type of the core fleet, and the fleets may launch others (here r5.2xlarge, m5.2xlarge), so the computed size may not fit every node. AWS advises configuring the executors explicitly with fleets.',
     ]);
+    assert.deepEqual(messages(analyze(fleet(['m5d.xlarge'])).findings), []);
   });
 });
 

@@ -38,11 +38,13 @@ export const maximizeResourceAllocationConflict: Rule = {
     }
     // The pitfalls AWS documents for maximizeResourceAllocation (Release Guide, "Using maximizeResourceAllocation").
     const workers = model.cluster.groups.filter((g) => g.role === 'CORE' || g.role === 'TASK');
-    const fleet = workers.find((g) => g.kind === 'fleet');
-    if (fleet) {
+    // Only a fleet that may launch more than one instance type can get executors sized for a type it did not launch;
+    // with one type the computed size fits every node, and AWS's general advice alone is not a problem to report.
+    const fleetTypes = [...new Set(workers.filter((g) => g.kind === 'fleet').flatMap((g) => g.types.map((t) => t.instanceType)))];
+    if (fleetTypes.length > 1) {
       report(
-        `maximizeResourceAllocation is true on a cluster of instance fleets: EMR sizes the executors from one instance type of the core fleet, and a fleet may launch others ` +
-          `(here ${[...new Set(workers.flatMap((g) => g.types.map((t) => t.instanceType)))].join(', ')}), so the computed size may not fit every node. AWS advises configuring the executors explicitly with fleets.`,
+        `maximizeResourceAllocation is true on a cluster of instance fleets: EMR sizes the executors from one instance type of the core fleet, and the fleets may launch others ` +
+          `(here ${fleetTypes.join(', ')}), so the computed size may not fit every node. AWS advises configuring the executors explicitly with fleets.`,
       );
     }
     const hbase = model.cluster.applications.some((a) => a.toLowerCase() === 'hbase');
