@@ -190,7 +190,7 @@ describe('EMR shapes, one path map each', () => {
     assert.deepEqual(entries, [
       ['cluster', 'spark.executor.memory', 'string', '36g'],
       ['cluster', 'spark.driver.memory', 'opaque', '!Sub "${Memory}g"'],
-      ['instance-group', 'spark.executor.cores', 'number', '5'],
+      ['instance-group', 'spark.executor.cores', 'string', '5'],
     ]);
     assert.deepEqual(model.schemaTargets.map((t) => [t.schema, t.path.join('/')]), [
       ['configurations-cloudformation', 'Resources/Cluster/Properties/Configurations'],
@@ -206,6 +206,50 @@ describe('EMR shapes, one path map each', () => {
       'the InstanceCount of the CORE group is not written as a literal (!Ref CoreCount), so the cluster is not sized; give the core nodes with --instance-type and --instance-count, or in .emrsparkrc.json',
     );
     assert.ok(analyzeText(text, 'template.yaml', { cluster: { instanceType: 'r5.4xlarge', instanceCount: 4 } }).sizing.plan, 'the caller can give the cluster');
+  });
+
+  test('CloudFormation passes numbers, booleans and YAML 1.1 booleans on as the strings EMR receives', () => {
+    const text = [
+      'Resources:',
+      '  C:',
+      '    Type: AWS::EMR::Cluster',
+      '    Properties:',
+      '      Configurations:',
+      '        - Classification: spark-defaults',
+      '          ConfigurationProperties:',
+      '            spark.executor.cores: 5',
+      '            spark.memory.fraction: 0.60',
+      '            spark.dynamicAllocation.enabled: false',
+      '            spark.shuffle.compress: yes',
+      '            spark.sql.adaptive.enabled: On',
+      '            spark.eventLog.enabled: "yes"',
+      '            spark.app.name: !Ref Name',
+      '            spark.jars:',
+      '      Steps:',
+      '        - Name: Load',
+      '          HadoopJarStep:',
+      '            Jar: command-runner.jar',
+      '            Args: [spark-submit, --executor-cores, 4, --conf, spark.ui.enabled=false, app.py]',
+      '',
+    ].join('\n');
+    const model = read(text, 'template.yaml');
+    const entries = allClassifications(model).flatMap((c) => c.properties.map((e) => [e.key, e.valueKind, e.value]));
+    assert.deepEqual(entries, [
+      ['spark.executor.cores', 'string', '5'],
+      ['spark.memory.fraction', 'string', '0.60'],
+      ['spark.dynamicAllocation.enabled', 'string', 'false'],
+      ['spark.shuffle.compress', 'string', 'true'],
+      ['spark.sql.adaptive.enabled', 'string', 'true'],
+      ['spark.eventLog.enabled', 'string', 'yes'],
+      ['spark.app.name', 'opaque', '!Ref Name'],
+      ['spark.jars', 'null', ''],
+      ['spark.executor.cores', 'string', '4'],
+      ['spark.ui.enabled', 'string', 'false'],
+    ]);
+    assert.deepEqual(model.submissions.map((s) => s.primaryResource?.value), ['app.py'], 'a number among the step arguments does not hide the step');
+    // Outside CloudFormation a number stays a number: the EMR API refuses it (EMR005).
+    const api = read('[{"Classification": "spark-defaults", "Properties": {"spark.executor.cores": 5}}]', 'configurations.json');
+    assert.deepEqual(allClassifications(api)[0].properties.map((e) => [e.valueKind, e.value]), [['number', '5']]);
   });
 
   test('CloudFormation JSON: Fn:: objects and Ref are opaque', () => {
@@ -231,9 +275,28 @@ describe('YAML syntax', () => {
     assert.equal(model.syntaxProblems.length, 1);
     assert.equal(slice(text, model.syntaxProblems[0].span), 'spark.exe');
     assert.deepEqual(allClassifications(model)[0].properties.map((e) => [e.key, e.valueKind]), [
-      ['spark.executor.cores', 'number'],
+      ['spark.executor.cores', 'string'],
       ['spark.exe', 'missing'],
     ]);
+  });
+
+  test('an unclosed quote is shown where it opens, a bad indentation over the indentation', () => {
+    const text = 'Resources:\n  C:\n    Type: AWS::EMR::Cluster\n    Properties:\n      Configurations:\n        - Classification: spark-defaults\n          ConfigurationProperties:\n            spark.executor.cores: "5"\n           spark.executor.memory: 8g\n        - Classification: "yarn-site\n          ConfigurationProperties: {}\n';
+    const problems = read(text, 't.yaml').syntaxProblems;
+    assert.deepEqual(
+      problems.map((p) => [p.message, p.span.start, slice(text, p.span)]),
+      [
+        ['This line is not indented as YAML expects here.', text.indexOf('           spark.executor.memory'), '           '],
+        ['This quoted value is never closed: its closing quote is missing.', text.indexOf('"yarn-site'), '"'],
+      ],
+    );
+  });
+
+  test('a block scalar ends with its last line, not with the line break after it', () => {
+    const text = 'Resources:\n  C:\n    Type: AWS::EMR::Cluster\n    Properties:\n      Configurations:\n        - Classification: spark-defaults\n          ConfigurationProperties:\n            spark.executor.extraJavaOptions: >-\n              -XX:+UseG1GC\n              -verbose:gc\n\n            spark.executor.cores: "4"\n';
+    const [options] = allClassifications(read(text, 't.yaml'))[0].properties;
+    assert.equal(options.value, '-XX:+UseG1GC -verbose:gc');
+    assert.equal(slice(text, options.valueSpan), '>-\n              -XX:+UseG1GC\n              -verbose:gc');
   });
 
   test('a document nested beyond the call stack is refused with one problem, not a crash', () => {

@@ -26,6 +26,8 @@ export class ShapeBuilder implements ClusterParts {
   validateGroupConfigurations = false;
   /** Step Functions parameters: `Name.$` members carry paths. */
   stepFunctionsPaths = false;
+  /** CloudFormation: numbers and booleans where a string is wanted are passed on as strings. */
+  cloudFormation = false;
 
   constructor(readonly context: ShapeContext) {
     this.text = context.text;
@@ -34,7 +36,7 @@ export class ShapeBuilder implements ClusterParts {
   /** Reads a configurations list (or one configuration object) as a scope, and validates it unless told not to. */
   configurations(kind: ScopeKind, node: TreeNode | undefined, path: ModelPath, style: NameStyle, options: { validate?: boolean; group?: InstanceGroup; instanceType?: string } = {}): ConfigurationScope | undefined {
     if (!node || (node.type !== 'array' && node.type !== 'object')) return undefined;
-    const scope = readScope({ kind, node, path, style, group: options.group, instanceType: options.instanceType }, this.text);
+    const scope = readScope({ kind, node, path, style, group: options.group, instanceType: options.instanceType, cloudFormation: this.cloudFormation }, this.text);
     this.scopes.push(scope);
     if (options.validate !== false && !node.opaque) this.validate(schemaFor(scope.names, node.type === 'object'), node, path);
     return scope;
@@ -73,7 +75,7 @@ export class ShapeBuilder implements ClusterParts {
     const jarStep = member(stepNode, 'HadoopJarStep');
     const argsNode = member(jarStep, 'Args');
     if (!argsNode || argsNode.type !== 'array') return;
-    const tokens = listTokens(argsNode, this.context);
+    const tokens = listTokens(argsNode, this.context, this.cloudFormation);
     // Only a step whose command is spark-submit (through command-runner.jar, usually) is read as one.
     if (!tokens || tokens.length === 0 || !/(^|\/)spark-submit$/.test(tokens[0].text)) return;
     const name = stringOf(member(stepNode, 'Name'));

@@ -29,7 +29,33 @@ function kindOf(node: TreeNode | undefined): JsonValueKind {
   return node.opaque ? 'opaque' : (node.type as JsonValueKind);
 }
 
-function readProperties(propertiesNode: TreeNode, path: ModelPath, text: string): PropertyEntry[] {
+/** Plain YAML scalars that YAML 1.1, which CloudFormation reads templates with, takes for booleans (beyond true and false). */
+const YAML_1_1_BOOLEAN = /^(?:yes|Yes|YES|on|On|ON|no|No|NO|off|Off|OFF)$/;
+
+/**
+ * The string CloudFormation passes on for a scalar where the resource wants a string (ConfigurationProperties,
+ * step arguments): numbers as written, booleans as true or false, and the plain YAML words YAML 1.1 takes for
+ * booleans (`yes`, `on`, `no`, `off`) as true or false too. Undefined for anything that is not a literal scalar.
+ */
+export function cloudFormationString(node: TreeNode | undefined, text: string): string | undefined {
+  if (!node || node.opaque) return undefined;
+  const raw = text.slice(node.offset, node.offset + node.length);
+  if (node.type === 'number') return raw;
+  if (node.type === 'boolean') return String(node.value);
+  if (node.type !== 'string') return undefined;
+  const value = node.value as string;
+  if (raw === value && YAML_1_1_BOOLEAN.test(value)) return /^(?:yes|on)$/i.test(value) ? 'true' : 'false';
+  return value;
+}
+
+/** How values are read: as written, or as CloudFormation turns them into strings. */
+interface ValueReading {
+  text: string;
+  cloudFormation: boolean;
+}
+
+function readProperties(propertiesNode: TreeNode, path: ModelPath, reading: ValueReading): PropertyEntry[] {
+  const { text } = reading;
   const entries: PropertyEntry[] = [];
   if (propertiesNode.opaque) return entries;
   for (const property of propertiesNode.children ?? []) {
@@ -37,11 +63,12 @@ function readProperties(propertiesNode: TreeNode, path: ModelPath, text: string)
     if (!keyNode || keyNode.type !== 'string') continue;
     const valueNode = property.children?.[1];
     const key = keyNode.value as string;
-    const valueKind = kindOf(valueNode);
     const rawValue = valueNode ? text.slice(valueNode.offset, valueNode.offset + valueNode.length) : '';
+    const converted = reading.cloudFormation ? cloudFormationString(valueNode, text) : undefined;
+    const valueKind = converted !== undefined ? 'string' : kindOf(valueNode);
     entries.push({
       key,
-      value: valueKind === 'string' ? (valueNode!.value as string) : rawValue,
+      value: converted ?? (valueKind === 'string' ? (valueNode!.value as string) : rawValue),
       valueKind,
       keySpan: nodeSpan(keyNode),
       valueSpan: valueNode ? nodeSpan(valueNode) : undefined,
@@ -54,8 +81,10 @@ function readProperties(propertiesNode: TreeNode, path: ModelPath, text: string)
   return entries;
 }
 
-function readItem(item: TreeNode, itemPath: ModelPath, scope: ConfigurationScope, ancestors: string[], text: string, style: NameStyle): Classification {
+function readItem(item: TreeNode, itemPath: ModelPath, scope: ConfigurationScope, ancestors: string[], reading: ValueReading, style: NameStyle): Classification {
   const names = namesOf(item, style);
+  // ConfigurationProperties is CloudFormation's own spelling: a fragment cut out of a template is read as CloudFormation reads it.
+  const itemReading = names === NAMES.cloudFormation && !reading.cloudFormation ? { ...reading, cloudFormation: true } : reading;
   const nameNode = member(item, names.classification);
   const nameKey = memberKey(item, names.classification);
   const name = stringOf(nameNode);
@@ -68,7 +97,7 @@ function readItem(item: TreeNode, itemPath: ModelPath, scope: ConfigurationScope
     nameKeySpan: nameKey ? nodeSpan(nameKey) : undefined,
     span: nodeSpan(item),
     path: itemPath,
-    properties: propertiesNode?.type === 'object' ? readProperties(propertiesNode, [...itemPath, names.properties], text) : [],
+    properties: propertiesNode?.type === 'object' ? readProperties(propertiesNode, [...itemPath, names.properties], itemReading) : [],
     propertiesSpan: propertiesNode ? nodeSpan(propertiesNode) : undefined,
     propertiesKeySpan: propertiesKey ? nodeSpan(propertiesKey) : undefined,
     children: [],
@@ -79,17 +108,17 @@ function readItem(item: TreeNode, itemPath: ModelPath, scope: ConfigurationScope
   };
   if (childrenNode?.type === 'array') {
     const childAncestors = name === undefined ? ancestors : [...ancestors, name];
-    classification.children = readList(childrenNode, [...itemPath, names.configurations], scope, childAncestors, text, names);
+    classification.children = readList(childrenNode, [...itemPath, names.configurations], scope, childAncestors, itemReading, names);
     for (const child of classification.children) child.parent = classification;
   }
   return classification;
 }
 
-function readList(list: TreeNode, path: ModelPath, scope: ConfigurationScope, ancestors: string[], text: string, style: NameStyle): Classification[] {
+function readList(list: TreeNode, path: ModelPath, scope: ConfigurationScope, ancestors: string[], reading: ValueReading, style: NameStyle): Classification[] {
   const out: Classification[] = [];
   if (list.opaque) return out;
   (list.children ?? []).forEach((item, index) => {
-    if (item.type === 'object' && !item.opaque) out.push(readItem(item, [...path, index], scope, ancestors, text, style));
+    if (item.type === 'object' && !item.opaque) out.push(readItem(item, [...path, index], scope, ancestors, reading, style));
   });
   return out;
 }
@@ -102,21 +131,24 @@ export interface ScopeRequest {
   style: NameStyle;
   group?: InstanceGroup;
   instanceType?: string;
+  /** A CloudFormation template: scalar values are read as the strings CloudFormation passes on. */
+  cloudFormation?: boolean;
 }
 
 /** A scope read from a configurations array; a lone configuration object is read as a list of one. */
 export function readScope(request: ScopeRequest, text: string): ConfigurationScope {
   const { kind, node, path, style, group, instanceType } = request;
+  const reading: ValueReading = { text, cloudFormation: request.cloudFormation === true };
   const single = node.type === 'object';
   const firstItem = single ? node : (node.children ?? []).find((item) => item.type === 'object');
   const names = firstItem ? namesOf(firstItem, style) : style === 'either' ? API_NAMES : style;
   const scope: ConfigurationScope = { kind, path, span: nodeSpan(node), classifications: [], group, instanceType, names };
   if (single) {
     // One configuration object, not in a list: nothing can be added beside it.
-    scope.classifications = node.opaque ? [] : [readItem(node, path, scope, [], text, style)];
+    scope.classifications = node.opaque ? [] : [readItem(node, path, scope, [], reading, style)];
     scope.span = undefined;
   } else {
-    scope.classifications = readList(node, path, scope, [], text, style);
+    scope.classifications = readList(node, path, scope, [], reading, style);
   }
   return scope;
 }

@@ -146,6 +146,7 @@ const CLOUDFORMATION_TYPES = ['AWS::EMR::Cluster', 'AWS::EMR::InstanceGroupConfi
 function readCloudFormation(root: TreeNode, context: ShapeContext): ShapeResult {
   const builder = new ShapeBuilder(context);
   builder.groupStyle = NAMES.cloudFormation;
+  builder.cloudFormation = true;
   builder.validateGroupConfigurations = true;
   builder.markedOpaque = true;
   markIntrinsics(root);

@@ -3,6 +3,7 @@ import { didYouMean } from '../../engine/suggest';
 import { API_NAMES, type Classification, type ConfigurationScope, type ModelPath, type PropertyEntry, type Submission, type SubmitArgumentEntry, type SubmitOption } from '../../engine/model';
 import { span, type Span } from '../../engine/text';
 import { itemsOf, nodeSpan, type TreeNode } from '../tree';
+import { cloudFormationString } from './configurations';
 import type { ShapeContext } from './context';
 
 // spark-submit's command line as Spark's launcher parses it (SparkSubmitOptionParser): `--name value` or
@@ -175,14 +176,16 @@ export function readSubmission(tokens: readonly ArgumentToken[], where: { label:
 }
 
 /** Arguments written as list items (HadoopJarStep.Args), each a string scalar. */
-export function listTokens(list: TreeNode, context: ShapeContext): ArgumentToken[] | undefined {
+export function listTokens(list: TreeNode, context: ShapeContext, cloudFormation = false): ArgumentToken[] | undefined {
   const tokens: ArgumentToken[] = [];
   for (const item of itemsOf(list)) {
-    // An argument that is not a literal string (an intrinsic function) leaves the command line unknown.
-    if (item.type !== 'string' || item.opaque) return undefined;
+    // An argument that is not a literal string (an intrinsic function) leaves the command line unknown; CloudFormation
+    // passes numbers and booleans on as strings.
+    const text = cloudFormation ? cloudFormationString(item, context.text) : item.type === 'string' && !item.opaque ? (item.value as string) : undefined;
+    if (text === undefined) return undefined;
     const itemSpan = nodeSpan(item);
     const decoded = context.decode(context.text.slice(itemSpan.start, itemSpan.end), itemSpan.start);
-    tokens.push({ text: item.value as string, span: itemSpan, offsets: decoded && decoded.text === item.value ? decoded.offsets : undefined });
+    tokens.push({ text, span: itemSpan, offsets: decoded && decoded.text === text ? decoded.offsets : undefined });
   }
   return tokens;
 }

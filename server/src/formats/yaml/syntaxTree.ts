@@ -45,9 +45,16 @@ function startWithTag(text: string, node: YamlNode): number {
   return at;
 }
 
-/** The end of a node's value, without the line break and comments a block collection's range runs on to. */
-function valueEnd(node: YamlNode): number {
-  return node.range![1];
+/**
+ * The end of a node's value. A block scalar's (`|`, `>-`) range runs on over the line break that ends its last line:
+ * that line break belongs to the document, so an edit that replaces the scalar keeps it.
+ */
+function valueEnd(text: string, node: YamlNode): number {
+  let end = node.range![1];
+  if (isScalar(node) && (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL')) {
+    while (end > node.range![0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  }
+  return end;
 }
 
 function convert(text: string, top: YamlNode): TreeNode {
@@ -102,7 +109,7 @@ function convert(text: string, top: YamlNode): TreeNode {
 
 function makeNode(text: string, node: YamlNode): Mutable {
   const start = startWithTag(text, node);
-  const base = { offset: start, length: Math.max(0, valueEnd(node) - start) };
+  const base = { offset: start, length: Math.max(0, valueEnd(text, node) - start) };
   const tag = node.tag && !CORE_TAG.test(node.tag) ? node.tag : undefined;
   if (isAlias(node)) return { type: 'null', ...base, opaque: 'an alias' };
   if (isScalar(node)) return { type: scalarType(node.value), value: node.value, ...base, opaque: tag };
@@ -117,6 +124,7 @@ function describeError(code: string, message: string): string {
     case 'BAD_INDENT':
       return 'This line is not indented as YAML expects here.';
     case 'MISSING_CHAR':
+      if (/closing .*quote/i.test(first)) return 'This quoted value is never closed: its closing quote is missing.';
       return `A character YAML expects is missing here (${first}).`;
     case 'MULTIPLE_DOCS':
       return 'The file holds several YAML documents; only the first is read.';
@@ -127,9 +135,16 @@ function describeError(code: string, message: string): string {
   }
 }
 
-/** Comments, found in the library's concrete syntax tree (its source tokens carry their offsets). */
-function commentsOf(tokens: readonly unknown[]): { text: string; span: Span }[] {
+/** What the library's concrete syntax tree (its source tokens carry their offsets) tells beyond the document. */
+interface SourceTokens {
+  comments: { text: string; span: Span }[];
+  /** Where each quoted scalar that lacks its closing quote starts. */
+  unclosedQuotes: number[];
+}
+
+function sourceTokensOf(tokens: readonly unknown[]): SourceTokens {
   const comments: { text: string; span: Span }[] = [];
+  const unclosedQuotes: number[] = [];
   const stack: unknown[] = [...tokens];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -139,13 +154,35 @@ function commentsOf(tokens: readonly unknown[]): { text: string; span: Span }[] 
       continue;
     }
     const token = node as { type?: string; offset?: number; source?: string };
-    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-      comments.push({ text: token.source, span: span(token.offset, token.offset + token.source.length) });
-      continue;
+    if (typeof token.offset === 'number' && typeof token.source === 'string') {
+      if (token.type === 'comment') {
+        comments.push({ text: token.source, span: span(token.offset, token.offset + token.source.length) });
+        continue;
+      }
+      const quote = token.type === 'double-quoted-scalar' ? '"' : token.type === 'single-quoted-scalar' ? "'" : undefined;
+      if (quote && (token.source.length < 2 || !token.source.endsWith(quote) || (quote === '"' && /(^|[^\\])(\\\\)*\\"$/.test(token.source.slice(1))))) unclosedQuotes.push(token.offset);
     }
     for (const value of Object.values(node)) if (value && typeof value === 'object') stack.push(value);
   }
-  return comments.sort((a, b) => a.span.start - b.span.start);
+  return { comments: comments.sort((a, b) => a.span.start - b.span.start), unclosedQuotes: unclosedQuotes.sort((a, b) => a - b) };
+}
+
+/**
+ * Where a problem is best shown: the library reports a missing closing quote at the end of the text and a bad
+ * indentation at the start of the line; the quote that opens the unclosed scalar, and the indentation itself, say more.
+ */
+function problemSpan(text: string, error: { code: string; message: string }, start: number, end: number, tokens: SourceTokens): Span {
+  const { code } = error;
+  if (code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
+    const opening = tokens.unclosedQuotes.filter((at) => at <= start).pop();
+    if (opening !== undefined) return span(opening, opening + 1);
+  }
+  if (code === 'BAD_INDENT' && (start === 0 || text[start - 1] === '\n' || text[start - 1] === '\r')) {
+    let blank = start;
+    while (text[blank] === ' ' || text[blank] === '\t') blank++;
+    if (blank > start) return span(start, blank);
+  }
+  return span(Math.min(start, text.length), Math.min(Math.max(end, start + 1), text.length));
 }
 
 export function parseYamlTree(text: string): YamlTree {
@@ -163,10 +200,11 @@ export function parseYamlTree(text: string): YamlTree {
     const why = error instanceof RangeError ? 'This YAML is nested too deep to be read.' : 'This YAML could not be read.';
     return { root: undefined, problems: [{ message: why, span: span(0, Math.min(1, text.length)) }], comments: [] };
   }
-  if (!document) return { root: undefined, problems: [], comments: commentsOf(tokens) };
+  const source = sourceTokensOf(tokens);
+  if (!document) return { root: undefined, problems: [], comments: source.comments };
   const problems: SyntaxProblem[] = document.errors.map((e) => {
     const [start, end] = e.pos;
-    return { message: describeError(e.code, e.message), span: span(Math.min(start, text.length), Math.min(Math.max(end, start + 1), text.length)) };
+    return { message: describeError(e.code, e.message), span: problemSpan(text, e, start, end, source) };
   });
   let root: TreeNode | undefined;
   try {
@@ -175,5 +213,5 @@ export function parseYamlTree(text: string): YamlTree {
     if (!(error instanceof RangeError)) throw error;
     problems.push({ message: 'This YAML is nested too deep to be read.', span: span(0, Math.min(1, text.length)) });
   }
-  return { root, problems, comments: commentsOf(tokens) };
+  return { root, problems, comments: source.comments };
 }
