@@ -1,7 +1,7 @@
 // Fix edits written in each syntax: the exact text after the edit, and the edited document still reads cleanly.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addChildClassification, addClassification, removeArgument, removeClassification, removeEntry, renameKey, setProperties, setValue } from '../../server/src/engine/edits';
+import { addChildClassification, addClassification, clearProperties, removeArgument, removeClassification, removeEntry, renameKey, setProperties, setValue } from '../../server/src/engine/edits';
 import { applyEdits, type TextEdit } from '../../server/src/engine/findings';
 import { allClassifications, siblingsOf, type ConfigModel } from '../../server/src/engine/model';
 import { readDocument } from '../../server/src/formats';
@@ -35,13 +35,17 @@ describe('YAML writer', () => {
     assert.equal(after(model, renameKey(model, entry(model, 'spark.executor.cores').e, 'spark.driver.cores'), 't.yaml'), base.replace('spark.executor.cores', 'spark.driver.cores'));
   });
 
-  test('removing a property takes its line; the last one leaves {}; in a flow mapping, the comma', () => {
+  test('removing a property takes its line; the last one leaves `key: {}`; in a flow mapping, the comma', () => {
     const model = read(base, 't.yaml');
     const { c, e } = entry(model, 'spark.executor.cores');
     assert.equal(after(model, removeEntry(model, c, e), 't.yaml'), base.replace('            spark.executor.cores: "5"   # five\n', ''));
     const one = read(cfn('        - Classification: spark-defaults\n          ConfigurationProperties:\n            spark.executor.memory: 36g\n'), 't.yaml');
     const only = entry(one, 'spark.executor.memory');
-    assert.equal(after(one, removeEntry(one, only.c, only.e), 't.yaml'), cfn('        - Classification: spark-defaults\n          ConfigurationProperties:\n            {}\n'));
+    assert.equal(after(one, removeEntry(one, only.c, only.e), 't.yaml'), cfn('        - Classification: spark-defaults\n          ConfigurationProperties: {}\n'));
+    // A comment after the key stays where it is; the mapping itself becomes {}.
+    const commented = read(cfn('        - Classification: spark-defaults\n          ConfigurationProperties:  # sizing\n            spark.executor.memory: 36g\n'), 't.yaml');
+    const alone = entry(commented, 'spark.executor.memory');
+    assert.equal(after(commented, removeEntry(commented, alone.c, alone.e), 't.yaml'), cfn('        - Classification: spark-defaults\n          ConfigurationProperties:  # sizing\n            {}\n'));
     const flow = read(cfn('        - {Classification: spark-defaults, ConfigurationProperties: {a.b: "1", spark.x: y}}\n'), 't.yaml');
     const first = entry(flow, 'a.b');
     assert.equal(after(flow, removeEntry(flow, first.c, first.e), 't.yaml'), cfn('        - {Classification: spark-defaults, ConfigurationProperties: {spark.x: y}}\n'));
@@ -81,6 +85,32 @@ describe('YAML writer', () => {
     const [first] = two.scopes[0].classifications;
     const { siblings, array } = siblingsOf(first);
     assert.equal(after(two, removeClassification(two, siblings, first, array!), 't.yaml'), cfn('        - Classification: spark\n          ConfigurationProperties: {maximizeResourceAllocation: "true"}\n'));
+  });
+
+  test('emptying: properties become `key: {}` in block style and {} in flow style; a list emptied of all its items, `key: []`', () => {
+    const block = read(cfn('        - Classification: spark-env\n          ConfigurationProperties:\n            PYSPARK_PYTHON: /usr/bin/python3\n            SPARK_DAEMON_MEMORY: 2g\n        - Classification: yarn-site\n'), 't.yaml');
+    assert.equal(
+      after(block, clearProperties(block, allClassifications(block)[0]), 't.yaml'),
+      cfn('        - Classification: spark-env\n          ConfigurationProperties: {}\n        - Classification: yarn-site\n'),
+    );
+    const flow = read(cfn('        - {Classification: yarn-env, ConfigurationProperties: {YARN_RESOURCEMANAGER_HEAPSIZE: "2000"}}\n'), 't.yaml');
+    assert.equal(after(flow, clearProperties(flow, allClassifications(flow)[0]), 't.yaml'), cfn('        - {Classification: yarn-env, ConfigurationProperties: {}}\n'));
+    const json = read('[{"Classification": "spark-env", "Properties": {"A": "b"}}]', 'c.json');
+    assert.equal(after(json, clearProperties(json, allClassifications(json)[0]), 'c.json'), '[{"Classification": "spark-env", "Properties": {}}]');
+    const nested = read(cfn('        - Classification: spark-env\n          Configurations:\n            - Classification: export\n              ConfigurationProperties: {}\n'), 't.yaml');
+    const [env] = nested.scopes[0].classifications;
+    const [exported] = env.children;
+    const { siblings, array } = siblingsOf(exported);
+    assert.equal(after(nested, removeClassification(nested, siblings, exported, array!), 't.yaml'), cfn('        - Classification: spark-env\n          Configurations: []\n'));
+  });
+
+  test('a value written as a block scalar is replaced whole, and the line after it stays on its own line', () => {
+    const text = cfn('        - Classification: spark-defaults\n          ConfigurationProperties:\n            spark.executor.extraJavaOptions: >-\n              -XX:+UseG1GC\n              -verbose:gc\n            spark.executor.cores: "4"\n');
+    const model = read(text, 't.yaml');
+    assert.equal(
+      after(model, setValue(model, entry(model, 'spark.executor.extraJavaOptions').e, '-verbose:gc'), 't.yaml'),
+      cfn('        - Classification: spark-defaults\n          ConfigurationProperties:\n            spark.executor.extraJavaOptions: -verbose:gc\n            spark.executor.cores: "4"\n'),
+    );
   });
 
   test('spark-submit arguments in a block sequence: a value edited in place, an option removed with its value', () => {

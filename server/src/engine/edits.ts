@@ -87,6 +87,11 @@ export function removeArgument(model: ConfigModel, argument: SubmitArgumentEntry
   return model.writer.removeItems(model, list, list.first, list.first + tokens.length - 1);
 }
 
+/** Empties a classification's properties member, leaving the document valid (`{}`, in YAML after the key). */
+export function clearProperties(model: ConfigModel, classification: Classification): TextEdit | undefined {
+  return model.writer.clearProperties(model, classification);
+}
+
 /** The occurrence of each key that takes effect in a classification, the last one (kept: several fixes write to one). */
 const effectiveEntries = oncePer((classification: Classification): ReadonlyMap<string, PropertyEntry> => {
   const map = new Map<string, PropertyEntry>();

@@ -54,6 +54,8 @@ export interface FormatWriter {
   completeEntry(model: ConfigModel, entry: PropertyEntry, value: string): TextEdit;
   /** Deletes one property, leaving the document valid. */
   removeEntry(model: ConfigModel, classification: Classification, entry: PropertyEntry): TextEdit;
+  /** Empties a classification's properties (`{}`), in the file's own layout; undefined when it has no properties member. */
+  clearProperties(model: ConfigModel, classification: Classification): TextEdit | undefined;
   /** Adds properties that the classification does not have yet, in the file's own layout. */
   addProperties(model: ConfigModel, classification: Classification, properties: readonly [string, string][]): TextEdit[];
   /** Adds a classification to a scope's configurations. */

@@ -1,5 +1,5 @@
 import { classificationInfo } from '../catalog';
-import { addChildClassification, replace, setProperties } from '../engine/edits';
+import { addChildClassification, clearProperties, setProperties } from '../engine/edits';
 import type { Fix, TextEdit } from '../engine/findings';
 import { allClassifications } from '../engine/model';
 import type { Rule } from './types';
@@ -18,7 +18,8 @@ export const envNeedsExport: Rule = {
       const values = Object.fromEntries(c.properties.filter((e) => e.valueKind === 'string').map((e) => [e.key, e.value]));
       const existing = c.children.find((child) => child.name === 'export');
       const edits: TextEdit[] = [];
-      if (c.propertiesSpan) edits.push(replace(c.propertiesSpan, '{}'));
+      const cleared = clearProperties(model, c);
+      if (cleared) edits.push(cleared);
       if (existing) edits.push(...setProperties(model, existing, values));
       else {
         const added = addChildClassification(model, c, { name: 'export', properties: values });

@@ -60,6 +60,10 @@ export const jsonWriter: FormatWriter = {
     return removeSeparatedItems(spansOf(members, (m) => m.entrySpan), index, index, classification.propertiesSpan ?? classification.span, '{}');
   },
 
+  clearProperties(_model, classification) {
+    return classification.propertiesSpan ? replace(classification.propertiesSpan, '{}') : undefined;
+  },
+
   addProperties(model, classification, missing) {
     const text = model.text;
     const newline = newlineIn(model);

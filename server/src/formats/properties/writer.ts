@@ -96,6 +96,7 @@ export const propertiesWriter: FormatWriter = {
   // A properties file is one classification: there is nothing to add or remove at that level (rules that do read
   // 'classifications', which a properties file does not provide).
   addClassification: () => undefined,
+  clearProperties: () => undefined,
   addChildClassification: () => undefined,
   removeClassification() {
     throw new Error('a properties file has no classification to remove');

@@ -110,12 +110,24 @@ function itemDash(text: string, item: Span): number {
   return text[i - 1] === '-' ? i - 1 : item.start;
 }
 
+/**
+ * Empties a block collection: `key:` followed by its lines becomes `key: {}` (or `[]`), as a person writes an empty
+ * collection. When something other than blanks stands between the colon and the collection (a comment), the
+ * collection's own text is replaced.
+ */
+function emptyBlock(text: string, block: Span, emptied: '{}' | '[]'): TextEdit {
+  let start = block.start;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t' || text[start - 1] === '\n' || text[start - 1] === '\r')) start--;
+  if (start < block.start && text[start - 1] === ':') return replace(span(start, block.end), ` ${emptied}`);
+  return replace(block, emptied);
+}
+
 /** Removes items `from`..`to` of a sequence: flow ones with their commas, block ones with their lines. */
 function removeSequenceItems(model: ConfigModel, list: ItemList, from: number, to: number): TextEdit {
   const text = model.text;
   const { items } = list;
   if (isFlow(text, list.span)) return removeSeparatedItems(items, from, to, list.span, '[]');
-  if (from === 0 && to === items.length - 1) return replace(span(itemDash(text, items[0]), items[to].end), '[]');
+  if (from === 0 && to === items.length - 1) return emptyBlock(text, span(itemDash(text, items[0]), items[to].end), '[]');
   return removeLines(text, itemDash(text, items[from]), items[to].end);
 }
 
@@ -173,8 +185,15 @@ export const yamlWriter: FormatWriter = {
     const container = classification.propertiesSpan ?? classification.span;
     const index = positionIn(members, entry);
     if (isFlow(text, container)) return removeSeparatedItems(spansOf(members, (m) => m.entrySpan), index, index, container, '{}');
-    if (members.length === 1) return replace(span(members[0].entrySpan.start, members[0].entrySpan.end), '{}');
+    if (members.length === 1) return emptyBlock(text, classification.propertiesSpan ?? members[0].entrySpan, '{}');
     return removeLines(text, entry.entrySpan.start, entry.entrySpan.end);
+  },
+
+  clearProperties(model, classification) {
+    const container = classification.propertiesSpan;
+    if (!container) return undefined;
+    if (isFlow(model.text, container)) return replace(container, '{}');
+    return emptyBlock(model.text, container, '{}');
   },
 
   addProperties(model, classification, missing) {
