@@ -5,6 +5,8 @@ import { addChildClassification, addClassification, clearProperties, removeArgum
 import { applyEdits, type TextEdit } from '../../server/src/engine/findings';
 import { allClassifications, siblingsOf, type ConfigModel } from '../../server/src/engine/model';
 import { readDocument } from '../../server/src/formats';
+import { replaceInValue, spanInValue } from '../../server/src/engine/javaOptions';
+import { slice } from '../helpers';
 
 const read = (text: string, fileName: string): ConfigModel => readDocument({ text, fileName });
 
@@ -111,6 +113,26 @@ describe('YAML writer', () => {
       after(model, setValue(model, entry(model, 'spark.executor.extraJavaOptions').e, '-verbose:gc'), 't.yaml'),
       cfn('        - Classification: spark-defaults\n          ConfigurationProperties:\n            spark.executor.extraJavaOptions: -verbose:gc\n            spark.executor.cores: "4"\n'),
     );
+  });
+
+  test('inside a folded or literal block scalar, positions map line by line: a flag is located and removed where it is written', () => {
+    const text = cfn('        - Classification: spark-defaults\n          ConfigurationProperties:\n            spark.executor.extraJavaOptions: >-\n              -XX:+UseG1GC -XX:InitiatingHeapOccupancyPercent=35\n              -XX:OnOutOfMemoryError=\'kill -9 %p\'\n            spark.driver.extraJavaOptions: |\n              -verbose:gc\n              -XX:+UseG1GC\n');
+    const model = read(text, 't.yaml');
+    const executor = entry(model, 'spark.executor.extraJavaOptions').e;
+    assert.equal(executor.value, "-XX:+UseG1GC -XX:InitiatingHeapOccupancyPercent=35 -XX:OnOutOfMemoryError='kill -9 %p'");
+    const at = executor.value.indexOf('-XX:OnOutOfMemoryError');
+    assert.equal(slice(text, spanInValue(model, executor, at, at + '-XX:OnOutOfMemoryError'.length)), '-XX:OnOutOfMemoryError');
+    // The flag at the end of the first line goes with the folded line break after it: the next line moves up.
+    const ihop = executor.value.indexOf('-XX:Initiating');
+    const end = executor.value.indexOf(' -XX:OnOut') + 1;
+    assert.equal(
+      after(model, replaceInValue(model, executor, ihop, end, ''), 't.yaml'),
+      text.replace("-XX:InitiatingHeapOccupancyPercent=35\n              -XX:OnOut", '-XX:OnOut'),
+    );
+    const driver = entry(model, 'spark.driver.extraJavaOptions').e;
+    assert.equal(driver.value, '-verbose:gc\n-XX:+UseG1GC\n');
+    const g1 = driver.value.indexOf('-XX:+UseG1GC');
+    assert.equal(slice(text, spanInValue(model, driver, g1, g1 + '-XX:+UseG1GC'.length)), '-XX:+UseG1GC');
   });
 
   test('spark-submit arguments in a block sequence: a value edited in place, an option removed with its value', () => {

@@ -39,11 +39,59 @@ const DOUBLE_QUOTED: EscapeSyntax = {
 };
 
 /**
- * Decodes a scalar written on one line (plain, single- or double-quoted), recording where each decoded character
- * starts; undefined for block scalars, multi-line scalars and tagged values, which do not map character by character.
+ * Decodes a block scalar (`|`, `|-`, `>`, `>-`) whose content lines share one indentation, recording where each
+ * decoded character starts: a line break the value keeps (literal) or folds into a space (folded) starts where the
+ * line ends. Undefined for what does not map that simply: an explicit indentation, `+` chomping, blank lines, or
+ * lines indented further in a folded scalar. The raw text ends with the last line (the reader leaves the line break).
+ */
+function decodeBlockScalar(raw: string, base: number): { text: string; offsets: number[] } | undefined {
+  const header = /^([|>])([-]?)[ \t]*(#[^\r\n]*)?(\r\n|\r|\n)/.exec(raw);
+  if (!header) return undefined;
+  const folded = header[1] === '>';
+  const lines: { start: number; end: number }[] = [];
+  let at = header[0].length;
+  while (at <= raw.length) {
+    let end = at;
+    while (end < raw.length && raw[end] !== '\n' && raw[end] !== '\r') end++;
+    lines.push({ start: at, end });
+    if (end >= raw.length) break;
+    at = end + (raw[end] === '\r' && raw[end + 1] === '\n' ? 2 : 1);
+  }
+  const indentOf = (line: { start: number; end: number }) => /^ */.exec(raw.slice(line.start, line.end))![0].length;
+  const indent = indentOf(lines[0]);
+  if (indent === 0) return undefined;
+  let text = '';
+  const offsets: number[] = [];
+  for (const [i, line] of lines.entries()) {
+    const lineIndent = indentOf(line);
+    if (line.end - line.start <= indent || lineIndent < indent || (folded && lineIndent > indent)) return undefined;
+    if (i > 0) {
+      // The line break before this line: kept as one, or folded into a space.
+      offsets.push(base + lines[i - 1].end);
+      text += folded ? ' ' : '\n';
+    }
+    for (let c = line.start + indent; c < line.end; c++) {
+      offsets.push(base + c);
+      text += raw[c];
+    }
+  }
+  if (header[2] !== '-') {
+    // Clip chomping keeps the final line break, which lies just past the raw text.
+    offsets.push(base + raw.length);
+    text += '\n';
+  }
+  offsets.push(base + raw.length);
+  return { text, offsets };
+}
+
+/**
+ * Decodes a scalar written on one line (plain, single- or double-quoted) or a simple block scalar, recording where
+ * each decoded character starts; undefined for multi-line flow scalars and tagged values, which do not map
+ * character by character.
  */
 function decodeScalar(raw: string, base: number): { text: string; offsets: number[] } | undefined {
-  if (raw === '' || /[\r\n]/.test(raw) || raw.startsWith('|') || raw.startsWith('>') || raw.startsWith('!') || raw.startsWith('&') || raw.startsWith('*')) return undefined;
+  if (raw.startsWith('|') || raw.startsWith('>')) return decodeBlockScalar(raw, base);
+  if (raw === '' || /[\r\n]/.test(raw) || raw.startsWith('!') || raw.startsWith('&') || raw.startsWith('*')) return undefined;
   const offsets: number[] = [];
   let text = '';
   if (raw.startsWith("'")) {
