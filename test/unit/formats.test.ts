@@ -292,6 +292,13 @@ describe('YAML syntax', () => {
     );
   });
 
+  test('a mapping ends with its last value, however deep: a configuration ends at its last property, not at the next line', () => {
+    const text = 'Resources:\n  C:\n    Type: AWS::EMR::Cluster\n    Properties:\n      Instances:\n        CoreInstanceGroup:\n          Configurations:\n            - Classification: yarn-site\n              ConfigurationProperties:\n                yarn.nodemanager.vmem-check-enabled: "false"\n      Configurations: []\n';
+    const [group] = read(text, 't.yaml').scopes.filter((s) => s.kind === 'instance-group');
+    assert.equal(slice(text, group.classifications[0].span), 'Classification: yarn-site\n              ConfigurationProperties:\n                yarn.nodemanager.vmem-check-enabled: "false"');
+    assert.equal(slice(text, group.span), '- Classification: yarn-site\n              ConfigurationProperties:\n                yarn.nodemanager.vmem-check-enabled: "false"');
+  });
+
   test('a block scalar ends with its last line, not with the line break after it', () => {
     const text = 'Resources:\n  C:\n    Type: AWS::EMR::Cluster\n    Properties:\n      Configurations:\n        - Classification: spark-defaults\n          ConfigurationProperties:\n            spark.executor.extraJavaOptions: >-\n              -XX:+UseG1GC\n              -verbose:gc\n\n            spark.executor.cores: "4"\n';
     const [options] = allClassifications(read(text, 't.yaml'))[0].properties;

@@ -73,11 +73,14 @@ function convert(text: string, top: YamlNode): TreeNode {
       target.children = [];
       for (const pair of source.items) {
         if (!isScalar(pair.key) && !isAlias(pair.key) && pair.key !== null) continue;
-        const key = pair.key ? make(pair.key as YamlNode) : undefined;
-        if (!key) continue;
-        const value = pair.value ? make(pair.value as YamlNode) : undefined;
-        const property: Mutable = { type: 'property', offset: key.offset, length: 0, parent: target, children: value ? [key, value] : [key] };
+        if (!pair.key) continue;
+        // The property is made before its key and value, so that its end is worked out after theirs (below).
+        const property: Mutable = { type: 'property', offset: 0, length: 0, parent: target };
         created.push(property);
+        const key = make(pair.key as YamlNode);
+        const value = pair.value ? make(pair.value as YamlNode) : undefined;
+        property.offset = key.offset;
+        property.children = value ? [key, value] : [key];
         key.parent = property;
         if (value) {
           value.parent = property;
