@@ -252,6 +252,28 @@ describe('EMR shapes, one path map each', () => {
     assert.deepEqual(allClassifications(api)[0].properties.map((e) => [e.valueKind, e.value]), [['number', '5']]);
   });
 
+  test('a step argument written with an intrinsic function ends what is known of the command line, not the whole step', () => {
+    const text = [
+      'Resources:',
+      '  Load:',
+      '    Type: AWS::EMR::Step',
+      '    Properties:',
+      '      Name: Load',
+      '      JobFlowId: !Ref Cluster',
+      '      HadoopJarStep:',
+      '        Jar: command-runner.jar',
+      '        Args: [spark-submit, --conf, spark.executors.cores=4, --executor-memory, !Ref ExecutorMemory, !Sub "s3://${Bucket}/load.py"]',
+      '',
+    ].join('\n');
+    const model = read(text, 'template.yaml');
+    const [submission] = model.submissions;
+    assert.deepEqual(submission.options.map((o) => [o.name, o.value]), [['--conf', 'spark.executors.cores=4']], 'the option whose value is !Ref is left out, not read as missing its value');
+    assert.equal(submission.primaryResource, undefined);
+    assert.deepEqual(allClassifications(model).flatMap((c) => c.properties.map((e) => [c.scope.kind, e.key, slice(text, e.keySpan)])), [['submit', 'spark.executors.cores', 'spark.executors.cores']]);
+    const findings = analyzeText(text, 'template.yaml').findings.map((f) => [f.ruleId, slice(text, f.span)]);
+    assert.deepEqual(findings, [['SPK001', 'spark.executors.cores']]);
+  });
+
   test('CloudFormation JSON: Fn:: objects and Ref are opaque', () => {
     const text = JSON.stringify({ Resources: { C: { Type: 'AWS::EMR::Cluster', Properties: { ReleaseLabel: { Ref: 'Release' }, Configurations: [{ Classification: 'spark-defaults', ConfigurationProperties: { 'spark.executor.memory': { 'Fn::Sub': '${M}g' } } }] } } } });
     const model = read(text, 'template.json');

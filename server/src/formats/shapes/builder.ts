@@ -5,7 +5,7 @@ import { NAMES, readScope, type NameStyle } from './configurations';
 import type { ShapeContext } from './context';
 import type { ClusterParts } from './instances';
 import { plainValue } from './plainValue';
-import { listTokens, readSubmission, stringTokens } from './submit';
+import { knownArguments, listTokens, readSubmission, stringTokens } from './submit';
 
 function schemaFor(names: ConfigurationScope['names'], single: boolean): SchemaId {
   if (names.properties === NAMES.cloudFormation.properties) return 'configurations-cloudformation';
@@ -75,14 +75,14 @@ export class ShapeBuilder implements ClusterParts {
     const jarStep = member(stepNode, 'HadoopJarStep');
     const argsNode = member(jarStep, 'Args');
     if (!argsNode || argsNode.type !== 'array') return;
-    const tokens = listTokens(argsNode, this.context, this.cloudFormation);
+    const { tokens, complete } = listTokens(argsNode, this.context, this.cloudFormation);
     // Only a step whose command is spark-submit (through command-runner.jar, usually) is read as one.
-    if (!tokens || tokens.length === 0 || !/(^|\/)spark-submit$/.test(tokens[0].text)) return;
+    if (tokens.length === 0 || !/(^|\/)spark-submit$/.test(tokens[0].text)) return;
     const name = stringOf(member(stepNode, 'Name'));
     const argsPath = [...path, 'HadoopJarStep', 'Args'];
     this.submission(
       readSubmission(
-        tokens.slice(1),
+        complete ? tokens.slice(1) : knownArguments(tokens.slice(1)),
         {
           label: name ? `step "${name}"` : 'a step',
           span: nodeSpan(stepNode),

@@ -175,19 +175,33 @@ export function readSubmission(tokens: readonly ArgumentToken[], where: { label:
   return { label: where.label, span: where.span, path: where.path, options, primaryResource, scope };
 }
 
-/** Arguments written as list items (HadoopJarStep.Args), each a string scalar. */
-export function listTokens(list: TreeNode, context: ShapeContext, cloudFormation = false): ArgumentToken[] | undefined {
+/**
+ * Arguments written as list items (HadoopJarStep.Args), each a string scalar. An item that is not a literal (an
+ * intrinsic function such as `!Sub "s3://${Bucket}/app.py"`) ends what is known: the arguments before it are read,
+ * and `complete` is false.
+ */
+export function listTokens(list: TreeNode, context: ShapeContext, cloudFormation = false): { tokens: ArgumentToken[]; complete: boolean } {
   const tokens: ArgumentToken[] = [];
   for (const item of itemsOf(list)) {
-    // An argument that is not a literal string (an intrinsic function) leaves the command line unknown; CloudFormation
-    // passes numbers and booleans on as strings.
+    // CloudFormation passes numbers and booleans on as strings.
     const text = cloudFormation ? cloudFormationString(item, context.text) : item.type === 'string' && !item.opaque ? (item.value as string) : undefined;
-    if (text === undefined) return undefined;
+    if (text === undefined) return { tokens, complete: false };
     const itemSpan = nodeSpan(item);
     const decoded = context.decode(context.text.slice(itemSpan.start, itemSpan.end), itemSpan.start);
     tokens.push({ text, span: itemSpan, offsets: decoded && decoded.text === text ? decoded.offsets : undefined });
   }
-  return tokens;
+  return { tokens, complete: true };
+}
+
+/**
+ * The known arguments of a command line whose next argument is not known: an option that takes a value and stands
+ * last is left out, since its value is the unknown argument (it is not an option without a value).
+ */
+export function knownArguments(tokens: readonly ArgumentToken[]): readonly ArgumentToken[] {
+  const last = tokens[tokens.length - 1];
+  if (!last || last.text.includes('=')) return tokens;
+  const name = ALIASES.get(last.text) ?? last.text;
+  return SUBMIT_OPTIONS.has(name) ? tokens.slice(0, -1) : tokens;
 }
 
 /** Arguments written in one string (sparkSubmitParameters), split as Spark splits a command string. */
