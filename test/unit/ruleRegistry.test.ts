@@ -53,6 +53,7 @@ const NO_JOB_RUN_VARIANT: Record<string, string> = {
   SZ008: 'needs instance types: executors per node against its vCPUs',
   SZ011: 'needs a YARN cluster: parallelism against the executors the cluster holds',
   SZ013: 'needs a YARN cluster: the share of YARN memory the settings use',
+  SZ017: "needs instance types: a client-mode driver against the primary node's memory",
   // Needs a release job runs do not offer.
   JVM004: 'a problem of emr-6.1 only: EMR on EKS starts at emr-6.2.0 (and 5.32.0), EMR Serverless at emr-6.6.0',
   // Runs on job runs, but what it checks and writes is EMR on EC2's.
@@ -104,7 +105,8 @@ for (const rule of RULES) {
     // The doc's table: | Severity | Applies to | Quick fix |, then its one row.
     const appliesTo = readFileSync(path.join(repoRoot, 'docs', 'rules', `${rule.id}.md`), 'utf8').split('\n')[4]?.split('|')[2] ?? '';
     if (cloudFormation) assert.match(appliesTo, /CloudFormation/, `docs/rules/${rule.id}.md: Applies to names CloudFormation`);
-    if (jobRun) assert.match(appliesTo, /EMR on EKS and EMR Serverless/, `docs/rules/${rule.id}.md: Applies to names EMR on EKS and EMR Serverless`);
+    if (files.includes('fires.eks.json')) assert.match(appliesTo, /EMR on EKS/, `docs/rules/${rule.id}.md: Applies to names EMR on EKS`);
+    if (files.includes('fires.serverless.json')) assert.match(appliesTo, /EMR Serverless/, `docs/rules/${rule.id}.md: Applies to names EMR Serverless`);
     if (files.some((f) => /^fires(\.[a-z]+)?\.conf$/.test(f))) assert.match(appliesTo, /spark-defaults\.conf/, `docs/rules/${rule.id}.md: Applies to names spark-defaults.conf`);
     if (readsAny(rule, 'classifications', 'properties')) {
       const exempt = NO_CLOUDFORMATION_VARIANT[rule.id];
