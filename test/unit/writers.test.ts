@@ -106,6 +106,22 @@ describe('YAML writer', () => {
     assert.equal(after(nested, removeClassification(nested, siblings, exported, array!), 't.yaml'), cfn('        - Classification: spark-env\n          Configurations: []\n'));
   });
 
+  test('past a syntax problem: a removed item takes the lines indented under it; a classification added to a list of half-typed items goes after them', () => {
+    // `{}:` breaks the mapping, so the parser ends the first item with its Classification line.
+    const broken = cfn('        - Classification: spark-defaults\n          {}:\n            spark.executor.cores: "4"\n        - Classification: yarn-site\n          ConfigurationProperties: {}\n');
+    const model = read(broken, 't.yaml');
+    assert.ok(model.syntaxProblems.length > 0);
+    const [first] = model.scopes[0].classifications;
+    const { siblings, array } = siblingsOf(first);
+    const removed = applyEdits(broken, [removeClassification(model, siblings, first, array!)]);
+    assert.equal(removed, cfn('        - Classification: yarn-site\n          ConfigurationProperties: {}\n'));
+    const halfTyped = read(cfn('        - Classification: hadoop-env\n          ConfigurationProperties: {A: b}\n          Configurations:\n            - Classi\n'), 't.yaml');
+    assert.equal(
+      after(halfTyped, addChildClassification(halfTyped, allClassifications(halfTyped)[0], { name: 'export', properties: { A: 'b' } }), 't.yaml'),
+      cfn('        - Classification: hadoop-env\n          ConfigurationProperties: {A: b}\n          Configurations:\n            - Classi\n            - Classification: export\n              ConfigurationProperties:\n                A: b\n'),
+    );
+  });
+
   test('a value written as a block scalar is replaced whole, and the line after it stays on its own line', () => {
     const text = cfn('        - Classification: spark-defaults\n          ConfigurationProperties:\n            spark.executor.extraJavaOptions: >-\n              -XX:+UseG1GC\n              -verbose:gc\n            spark.executor.cores: "4"\n');
     const model = read(text, 't.yaml');

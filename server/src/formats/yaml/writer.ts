@@ -142,10 +142,21 @@ function pastLineBreak(text: string, offset: number): number {
 
 const isFlow = (text: string, at: Span) => text[at.start] === '{' || text[at.start] === '[';
 
-/** Deletes the whole lines from the one `start` is on through the one `end` is on. */
+/**
+ * Deletes the whole lines from the one `start` is on through the one `end` is on, and the lines after them that are
+ * indented deeper than `start`: in YAML they belong to what starts there. (In a document that reads cleanly the node
+ * already ends with them; past a syntax problem the parser may have ended it early, and they would be left orphaned.)
+ */
 function removeLines(text: string, start: number, end: number): TextEdit {
-  const last = text[end - 1] === '\n' || text[end - 1] === '\r' ? end - 1 : end;
-  return replace(span(lineStartBefore(text, start), pastLineBreak(text, lineEnd(text, last))), '');
+  const column = start - lineStartBefore(text, start);
+  let stop = pastLineBreak(text, lineEnd(text, text[end - 1] === '\n' || text[end - 1] === '\r' ? end - 1 : end));
+  while (stop < text.length) {
+    let indent = stop;
+    while (text[indent] === ' ') indent++;
+    if (indent - stop <= column || text[indent] === '\n' || text[indent] === '\r' || indent >= text.length) break;
+    stop = pastLineBreak(text, lineEnd(text, indent));
+  }
+  return replace(span(lineStartBefore(text, start), stop), '');
 }
 
 /**
@@ -203,11 +214,12 @@ function appendClassification(model: ConfigModel, list: Span, items: readonly Sp
     const dash = columnAt(text, ownerKeyStart) + unit;
     return replace(list, `${newline}${dash}- ${classificationLines(names, value, `${dash}  `, unit, newline)}`);
   }
-  if (!last) return replace(span(list.start, list.start), `- ${classificationLines(names, value, `${columnAt(text, list.start)}  `, unit, newline)}`);
-  const dash = itemDash(text, last);
+  // A block list without a classification in it (a half-typed item) gets the new one after its items, in their column.
+  const after = last ?? list;
+  const dash = itemDash(text, after);
   const dashColumn = columnAt(text, dash);
-  const itemColumn = columnAt(text, last.start);
-  const end = lineEnd(text, text[last.end - 1] === '\n' || text[last.end - 1] === '\r' ? last.end - 1 : last.end);
+  const itemColumn = text[after.start] === '-' ? `${dashColumn}  ` : columnAt(text, after.start);
+  const end = lineEnd(text, text[after.end - 1] === '\n' || text[after.end - 1] === '\r' ? after.end - 1 : after.end);
   return replace(span(end, end), `${newline}${dashColumn}-${' '.repeat(Math.max(1, itemColumn.length - dashColumn.length - 1))}${classificationLines(names, value, itemColumn, unit, newline)}`);
 }
 
