@@ -61,15 +61,15 @@ const NO_JOB_RUN_VARIANT: Record<string, string> = {
   // Not read on job runs yet: these read spark-defaults through the cluster-wide scope (engine/effective.ts
   // clusterScope), which a job run's applicationConfiguration and a Serverless application's runtimeConfiguration
   // are not. The rules are about Spark itself and apply there once that scope is read.
-  SPK005: 'not yet read on job runs (cluster-wide spark-defaults only)',
-  SZ004: 'not yet read on job runs (cluster-wide spark-defaults only)',
-  SZ005: 'not yet read on job runs (cluster-wide spark-defaults only)',
-  SZ006: 'not yet read on job runs (cluster-wide spark-defaults only)',
-  SZ009: 'not yet read on job runs (cluster-wide spark-defaults only); on EMR Serverless its advice of 5 cores is not a worker size (1, 2, 4, 8 or 16 vCPUs)',
-  SZ010: 'not yet read on job runs (cluster-wide spark-defaults only)',
-  SZ012: 'not yet read on job runs (cluster-wide spark-defaults only)',
-  SZ014: 'not yet read on job runs (cluster-wide spark-defaults only)',
-  JVM005: 'not yet read on job runs (cluster-wide spark-defaults only)',
+  SPK005: 'not yet read on job runs (it reads the cluster-wide spark-defaults and steps)',
+  SZ004: 'not yet read on job runs (it reads the cluster-wide spark-defaults and steps)',
+  SZ005: 'not yet read on job runs (it reads the cluster-wide spark-defaults and steps)',
+  SZ006: 'not yet read on job runs (it reads the cluster-wide spark-defaults and steps)',
+  SZ009: 'not yet read on job runs (it reads the cluster-wide spark-defaults and steps); on EMR Serverless its advice of 5 cores is not a worker size (1, 2, 4, 8 or 16 vCPUs)',
+  SZ010: 'not yet read on job runs (it reads the cluster-wide spark-defaults and steps)',
+  SZ012: 'not yet read on job runs (it reads the cluster-wide spark-defaults and steps)',
+  SZ014: 'not yet read on job runs (it reads the cluster-wide spark-defaults and steps)',
+  JVM005: 'not yet read on job runs (it reads the cluster-wide spark-defaults and steps)',
 };
 
 const readsAny = (rule: (typeof RULES)[number], ...parts: string[]) => rule.reads.some((part) => parts.includes(part));
