@@ -173,3 +173,23 @@ describe('quadratic time on long strings (was: seconds to minutes for one value)
     }
   });
 });
+
+describe('a configuration object with members under other names is not empty', () => {
+  test('CloudFormation with the API spelling Properties: one EMR002 with the rename, no EMR010 offering to delete the block', () => {
+    const text = 'Resources:\n  C:\n    Type: AWS::EMR::Cluster\n    Properties:\n      Configurations:\n        - Classification: spark-defaults\n          Properties:\n            spark.executor.memory: 4g\n';
+    const findings = analyzeText(text, 'template.yaml').findings.map((f) => `${f.ruleId} ${f.message} [${f.fixes.map((x) => x.title).join('; ')}]`);
+    assert.deepEqual(findings, ['EMR002 Unknown property "Properties" in an entry of Configurations: CloudFormation rejects the template. Did you mean "ConfigurationProperties"? [Rename to "ConfigurationProperties"]']);
+  });
+
+  test('a member whose key is a collection counts as a member; past a YAML syntax problem, no fix rewrites lines', () => {
+    const text = 'Resources:\n  C:\n    Type: AWS::EMR::Cluster\n    Properties:\n      Configurations:\n        - Classification: spark-defaults\n          {}:\n            spark.executor.cores: 3\n';
+    const analysis = analyzeText(text, 'template.yaml');
+    assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'EMR010'), []);
+    for (const f of analysis.findings) for (const fix of f.fixes) for (const e of fix.edits) assert.ok(!/[\r\n]/.test(text.slice(e.span.start, e.span.end)), `${f.ruleId}: ${fix.title}`);
+  });
+
+  test('a required member present under another spelling is one problem, not two', () => {
+    const findings = analyzeText('[{"classification": "spark", "Properties": {"maximizeResourceAllocation": "true"}}]', 'c.json').findings.filter((f) => f.ruleId === 'EMR002');
+    assert.deepEqual(findings.map((f) => f.message), ['Unknown property "classification" in an array entry: EMR rejects the request. Did you mean "Classification"?']);
+  });
+});

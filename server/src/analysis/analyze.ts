@@ -1,5 +1,5 @@
 import { emrRelease, type EmrRelease } from '../catalog';
-import { compareFindings, type Finding, type Severity } from '../engine/findings';
+import { compareFindings, type Finding, type Severity, type TextEdit } from '../engine/findings';
 import type { ConfigModel } from '../engine/model';
 import { isSuppressed, suppressionsOf } from '../engine/suppressions';
 import { readDocument, type FormatQuery } from '../formats';
@@ -76,7 +76,10 @@ function effectiveSeverity(rule: Rule, requested: Severity, overrides?: Record<s
 function dropFixesPastSyntaxProblems(model: ConfigModel, findings: Finding[]): void {
   if (model.format === 'properties' || model.syntaxProblems.length === 0) return;
   const first = model.syntaxProblems.reduce((min, p) => Math.min(min, p.span.start), Infinity);
-  for (const finding of findings) finding.fixes = finding.fixes.filter((fix) => fix.edits.every((edit) => edit.span.end < first));
+  // In YAML a node before the problem may own the lines after it (they are indented under it), so an edit there that
+  // spans lines, removing or rewriting a block, could leave them orphaned: only edits within one line are kept.
+  const safe = (edit: TextEdit) => edit.span.end < first && (model.format !== 'yaml' || !/[\r\n]/.test(model.text.slice(edit.span.start, edit.span.end)));
+  for (const finding of findings) finding.fixes = finding.fixes.filter((fix) => fix.edits.every(safe));
 }
 
 /**

@@ -114,6 +114,8 @@ export interface Classification {
   scope: ConfigurationScope;
   /** The member names this configuration object uses (fixes that add members write the same ones). */
   names: ConfigurationNames;
+  /** How many members it has besides those three (misspelled or foreign ones, which the schema reports). */
+  otherMembers?: number;
 }
 
 export type ScopeKind =

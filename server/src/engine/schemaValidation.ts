@@ -15,6 +15,8 @@ export interface SchemaProblem {
   keyword: string;
   /** For unknown properties: the property and the closest allowed one. */
   unknownProperty?: { name: string; suggestion?: string };
+  /** For missing required properties: which one. */
+  missingProperty?: string;
 }
 
 let validators: Record<SchemaId, ValidateFunction> | undefined;
@@ -148,6 +150,17 @@ export function validateAgainstSchema(model: ConfigModel): SchemaProblem[] {
   return problems;
 }
 
+/**
+ * The member an API or CloudFormation spells another way: another letter case (the console's `classification`), or
+ * the properties member, which CloudFormation calls `ConfigurationProperties` and the APIs `Properties`.
+ */
+function sameMemberElsewhere(name: string, allowed: readonly string[]): string | undefined {
+  const byCase = allowed.find((a) => a.toLowerCase() === name.toLowerCase());
+  if (byCase) return byCase;
+  const properties = ['Properties', 'properties', 'ConfigurationProperties'];
+  return properties.includes(name) ? allowed.find((a) => properties.includes(a)) : undefined;
+}
+
 /** Who refuses a document with a structural problem, for messages. */
 const REJECTED_BY: Record<SchemaId, string> = {
   configurations: 'EMR rejects the request',
@@ -178,7 +191,7 @@ function validateTarget(root: Node, schema: SchemaId, base: ModelPath, data: unk
       const key = memberKey(object, name);
       if (!key) continue;
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-      const candidate = didYouMean(name, allowed);
+      const candidate = sameMemberElsewhere(name, allowed) ?? didYouMean(name, allowed);
       // Renaming onto a member that is already there would only trade one problem for another.
       const suggestion = candidate && !memberKey(object, candidate) ? candidate : undefined;
       const where = path.length === 0 ? 'at the top level' : `in ${describePlace(path)}`;
@@ -200,7 +213,9 @@ function validateTarget(root: Node, schema: SchemaId, base: ModelPath, data: unk
       return node ? nodeRange(node) : undefined;
     })();
     if (!anchor) continue;
-    problems.push({ path, span: anchor, keyword: error.keyword, message: describe(error, describePath(path)) });
+    problems.push({ path, span: anchor, keyword: error.keyword, message: describe(error, describePath(path)), missingProperty: error.keyword === 'required' ? String((error.params as { missingProperty: string }).missingProperty) : undefined });
   }
-  return problems;
+  // A member that is there under another spelling is one problem, not two: the unknown one (with its rename) stays.
+  const renamedTo = new Set(problems.filter((p) => p.unknownProperty?.suggestion).map((p) => `${JSON.stringify(p.path.slice(0, -1))}\u0000${p.unknownProperty!.suggestion}`));
+  return problems.filter((p) => !p.missingProperty || !renamedTo.has(`${JSON.stringify(p.path)}\u0000${p.missingProperty}`));
 }

@@ -10,7 +10,8 @@ export const emptyClassification: Rule = {
   reads: ['classifications'],
   check({ model, report }) {
     for (const c of allClassifications(model)) {
-      if (!c.name || !c.nameSpan || c.properties.length > 0 || c.children.length > 0) continue;
+      // Members under other names (a misspelled Properties) are the schema's to report: the block may not be empty.
+      if (!c.name || !c.nameSpan || c.properties.length > 0 || c.children.length > 0 || (c.otherMembers ?? 0) > 0) continue;
       const { siblings, array } = siblingsOf(c);
       report({
         span: c.nameSpan,

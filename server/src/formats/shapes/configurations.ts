@@ -105,6 +105,7 @@ function readItem(item: TreeNode, itemPath: ModelPath, scope: ConfigurationScope
     ancestors,
     scope,
     names,
+    otherMembers: (item.children ?? []).filter((m) => ![names.classification, names.properties, names.configurations].includes(m.children?.[0]?.value as string)).length,
   };
   if (childrenNode?.type === 'array') {
     const childAncestors = name === undefined ? ancestors : [...ancestors, name];

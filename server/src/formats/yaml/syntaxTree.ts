@@ -72,7 +72,7 @@ function convert(text: string, top: YamlNode): TreeNode {
     if (isMap(source)) {
       target.children = [];
       for (const pair of source.items) {
-        if (!isScalar(pair.key) && !isAlias(pair.key) && pair.key !== null) continue;
+        // A key that is a collection (`{}: x`) is kept too, so the mapping still counts that member.
         if (!pair.key) continue;
         // The property is made before its key and value, so that its end is worked out after theirs (below).
         const property: Mutable = { type: 'property', offset: 0, length: 0, parent: target };
