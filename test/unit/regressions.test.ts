@@ -193,3 +193,10 @@ describe('a configuration object with members under other names is not empty', (
     assert.deepEqual(findings.map((f) => f.message), ['Unknown property "classification" in an array entry: EMR rejects the request. Did you mean "Classification"?']);
   });
 });
+
+test('a password given with --conf in sparkSubmitParameters is reported once, without its value', () => {
+  const text = '{"applicationId":"a","jobDriver":{"sparkSubmit":{"entryPoint":"x","sparkSubmitParameters":"--conf spark.hadoop.javax.jdo.option.ConnectionPassword=hunter2secret --conf spark.executor.cores=4"}}}';
+  const secrets = analyzeText(text, 'run.json').findings.filter((f) => f.ruleId === 'SEC001');
+  assert.equal(secrets.length, 1);
+  assert.ok(!secrets[0].message.includes('hunter2secret'));
+});

@@ -311,7 +311,14 @@ function findDocumentSecrets(model: ConfigModel): DocumentSecret[] {
     }
   }
   if (model.tree) requestSecrets(out, model, model.tree, [], undefined, read);
-  return out;
+  // A setting given in a spark-submit string is found both as a setting and inside the string: once is enough.
+  const seen = new Set<string>();
+  return out.filter((secret) => {
+    const at = `${secret.span.start}:${secret.span.end}`;
+    if (seen.has(at)) return false;
+    seen.add(at);
+    return true;
+  });
 }
 
 /** The secrets written in a document, found once per model. */
