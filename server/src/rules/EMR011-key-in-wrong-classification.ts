@@ -48,12 +48,14 @@ export const keyInWrongClassification: Rule = {
         const hadoop = name === 'spark-defaults' && !key.startsWith('spark.') ? hadoopOption(key) : undefined;
         if (hadoop) {
           const fixes: Fix[] = [{ title: `Rename to spark.hadoop.${key}`, edits: [renameKey(model, entry, `spark.hadoop.${key}`)], preferred: true }];
-          const move = model.parts.has('classifications') ? moveFix(model, c, entry, hadoop.file) : undefined;
+          // EMR on EKS and EMR Serverless take no Hadoop classification of their own: spark.hadoop.* is the way there.
+          const canMove = model.parts.has('classifications') && !model.parts.has('job-run-limits');
+          const move = canMove ? moveFix(model, c, entry, hadoop.file) : undefined;
           if (move) fixes.push(move);
           report({
             span: entry.keySpan,
             path: entry.path,
-            message: `"${key}" is a ${hadoop.file} setting; Spark drops keys without the spark. prefix. Use spark.hadoop.${key} to pass it to Spark's Hadoop configuration${model.parts.has('classifications') ? `, or move it to the ${hadoop.file} classification for the cluster` : ''}.`,
+            message: `"${key}" is a ${hadoop.file} setting; Spark drops keys without the spark. prefix. Use spark.hadoop.${key} to pass it to Spark's Hadoop configuration${canMove ? `, or move it to the ${hadoop.file} classification for the cluster` : ''}.`,
             fixes,
           });
           continue;

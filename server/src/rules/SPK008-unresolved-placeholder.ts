@@ -36,14 +36,20 @@ export const unresolvedPlaceholder: Rule = {
         });
       } else if (ref) {
         const envLike = ref.prefix === undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(ref.name);
-        const fixes: Fix[] = envLike
+        // In a CloudFormation template a ${Name} is most likely meant for !Sub, which would resolve it at deploy time.
+        const cloudFormation = model.shape.id === 'cloudformation';
+        const fixes: Fix[] = envLike && !cloudFormation
           ? [{ title: `Use \${env:${ref.name}}`, edits: [setValue(model, entry, entry.value.split(ref.text).join(`\${env:${ref.name}}`))] }]
           : [];
         const source = ref.prefix !== undefined ? `Spark has no "${ref.prefix}:" source` : `"${ref.name}" is not a Spark setting`;
         report({
           span: entry.valueSpan,
           path: entry.path,
-          message: `"${ref.text}" in "${entry.key}" is not filled in by Spark: it substitutes only \${env:NAME}, \${system:NAME} and other Spark settings, and ${source}, so the text stays as it is. If a tool fills it in before Spark reads the file, all is well${envLike ? `; for the environment variable, write \${env:${ref.name}}` : ''}.`,
+          message:
+            `"${ref.text}" in "${entry.key}" is not filled in by Spark: it substitutes only \${env:NAME}, \${system:NAME} and other Spark settings, and ${source}, so the text stays as it is. ` +
+            (cloudFormation
+              ? `For a template parameter or resource, write the value with !Sub so that CloudFormation fills it in.`
+              : `If a tool fills it in before Spark reads the file, all is well${envLike ? `; for the environment variable, write \${env:${ref.name}}` : ''}.`),
           fixes,
         });
       }
