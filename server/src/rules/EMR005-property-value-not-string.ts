@@ -25,7 +25,7 @@ export const propertyValueNotString: Rule = {
         report({
           span: entry.valueSpan,
           path: entry.path,
-          message: `The value of "${entry.key}" is ${KIND_WORDS[entry.valueKind]}; EMR only accepts strings in Properties and rejects the request.${scalar ? (secret ? ' Put the value in double quotes.' : ` Write "${entry.rawValue}".`) : ''}`,
+          message: `The value of "${entry.key}" is ${KIND_WORDS[entry.valueKind]}; ${model.parts.has('job-run-limits') ? 'the API' : 'EMR'} only accepts strings in ${c.names.properties} and rejects the request.${scalar ? (secret ? ' Put the value in double quotes.' : ` Write "${entry.rawValue}".`) : ''}`,
           fixes,
         });
       }

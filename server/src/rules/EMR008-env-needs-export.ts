@@ -29,7 +29,7 @@ export const envNeedsExport: Rule = {
       report({
         span: c.propertiesKeySpan ?? c.nameSpan,
         path: [...c.path, c.names.properties],
-        message: `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} set directly in the Properties of "${c.name}", which EMR does not write to the environment file; ${c.name} takes its variables from a nested "export" classification.`,
+        message: `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} set directly in the ${c.names.properties} of "${c.name}", which EMR does not write to the environment file; ${c.name} takes its variables from a nested "export" classification.`,
         fixes,
       });
     }
