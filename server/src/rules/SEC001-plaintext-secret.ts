@@ -1,4 +1,5 @@
 import { documentSecrets, keyWords, type DocumentSecret } from '../engine/secrets';
+import type { ConfigModel } from '../engine/model';
 import type { Rule } from './types';
 
 /** What the key holds, for the message. */
@@ -20,6 +21,17 @@ const EXPOSURE: Record<DocumentSecret['place'], string> = {
     'The file is plain text on every node and wherever it is copied or committed, and in an EMR configuration EMR stores and displays it in plain text (console, API, CLI history).',
   request: 'The request file keeps it in plain text wherever it is copied, committed or logged.',
 };
+
+/** Who keeps the value in plain text, for the document at hand. */
+function exposure(model: ConfigModel, place: DocumentSecret['place']): string {
+  if (place === 'properties' && model.shape.id === 'cloudformation') {
+    return 'The template holds it in plain text wherever it is copied or committed, and EMR stores the configuration as written and displays it to anyone who may describe the cluster.';
+  }
+  if (place === 'properties' && model.parts.has('job-run-limits')) {
+    return "The request holds it in plain text wherever it is copied or committed, and the service keeps a job run's or application's configuration as written, displayed to anyone who may describe it.";
+  }
+  return EXPOSURE[place];
+}
 
 const ADVICE =
   'Keep the secret in a secret store and let the service read it from there: AWS Secrets Manager, a Hadoop credential provider (hadoop.security.credential.provider.path), or an EMR security configuration.';
@@ -44,7 +56,7 @@ export const plaintextSecret: Rule = {
     for (const secret of documentSecrets(model)) {
       // A literal AWS key is SEC002's, reported once as the more serious finding.
       if (secret.aws) continue;
-      report({ span: secret.span, path: secret.path, message: `${subject(secret)} ${EXPOSURE[secret.place]} ${ADVICE}` });
+      report({ span: secret.span, path: secret.path, message: `${subject(secret)} ${exposure(model, secret.place)} ${ADVICE}` });
     }
   },
 };
