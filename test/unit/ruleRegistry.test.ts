@@ -97,6 +97,16 @@ for (const rule of RULES) {
     }
   });
 
+  test(`${rule.id}'s doc page says what the rule does on each release`, () => {
+    // Issue 10: every rule doc says what the rule does on each release where it differs, or that nothing does.
+    const doc = readFileSync(path.join(repoRoot, 'docs', 'rules', `${rule.id}.md`), 'utf8');
+    const sections = doc.split(/^(?=## )/m);
+    const onEachRelease = sections.findIndex((s) => s.startsWith('## On each release\n'));
+    assert.ok(onEachRelease > 0, `docs/rules/${rule.id}.md has a "## On each release" section`);
+    assert.equal(onEachRelease, 1, 'the section comes right after the opening description');
+    assert.ok(sections[onEachRelease].slice('## On each release\n'.length).trim().length > 0, 'the section is not empty');
+  });
+
   test(`${rule.id} has a fixture for every format it reads, and its doc says so`, () => {
     const dir = path.join(repoRoot, 'test', 'fixtures', rule.id);
     const files = existsSync(dir) ? readdirSync(dir) : [];
