@@ -65,9 +65,3 @@ export function firstSet(settings: Settings, ...keys: string[]): PropertyEntry |
   }
   return undefined;
 }
-
-/** How a message names the release and Spark version a figure was computed for. */
-export function sparkAssumed(report: SizingReport): string {
-  const release = report.cluster?.release ?? report.governing?.release;
-  return release ? `${release.label}, Spark ${release.spark ?? '?'}` : 'no release given: Spark 3.3-3.5 assumed';
-}
