@@ -82,6 +82,16 @@ function dropFixesPastSyntaxProblems(model: ConfigModel, findings: Finding[]): v
   for (const finding of findings) finding.fixes = finding.fixes.filter((fix) => fix.edits.every(safe));
 }
 
+/** The rules that run on a document: those whose parts it provides, not turned off, opt-in ones only when asked for. */
+function rulesToRun(model: ConfigModel, options: AnalysisOptions): Rule[] {
+  return (options.rules ?? RULES).filter(
+    (rule) =>
+      rule.reads.every((part) => model.parts.has(part)) &&
+      !(options.severities && effectiveSeverity(rule, rule.severity, options.severities) === 'off') &&
+      !(rule.optIn && !(options.severities?.[rule.id] ?? options.severities?.[rule.name])),
+  );
+}
+
 /**
  * Each spark-submit invocation starts an application with its own settings on top of spark-defaults. The rules that
  * size run again against those settings, and what they report inside the invocation's arguments (an executor the
@@ -103,10 +113,7 @@ function submissionPasses(
     const layer: SettingsLayer = { origin: 'submit-arguments', label: `the spark-submit arguments of ${submission.label}`, entries };
     const sizing = computeSizing(model, { release, cluster: options.cluster, layers: [layer] });
     sizings.push({ label: submission.label, sizing });
-    for (const rule of options.rules ?? RULES) {
-      if (!rule.reads.every((part) => model.parts.has(part))) continue;
-      if (options.severities && effectiveSeverity(rule, rule.severity, options.severities) === 'off') continue;
-      if (rule.optIn && !(options.severities?.[rule.id] ?? options.severities?.[rule.name])) continue;
+    for (const rule of rulesToRun(model, options)) {
       let sized = false;
       const context: RuleContext = {
         ...base,
@@ -157,10 +164,7 @@ export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}):
       });
     },
   };
-  for (const next of options.rules ?? RULES) {
-    if (!next.reads.every((part) => model.parts.has(part))) continue;
-    if (options.severities && effectiveSeverity(next, next.severity, options.severities) === 'off') continue;
-    if (next.optIn && !(options.severities?.[next.id] ?? options.severities?.[next.name])) continue;
+  for (const next of rulesToRun(model, options)) {
     rule = next;
     try {
       rule.check(context);
