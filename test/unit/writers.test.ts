@@ -160,6 +160,20 @@ describe('YAML writer', () => {
     assert.equal(after(model, setValue(model, partitions.e, '400'), 't.yaml'), text.replace('partitions=64', 'partitions=400'));
     assert.equal(after(model, removeEntry(model, partitions.c, partitions.e), 't.yaml'), text.replace('              - --conf\n              - spark.sql.shuffle.partitions=64\n', ''));
   });
+
+  test('found by fuzzing: a block mapping whose first key is a flow collection, and an empty Configurations member', () => {
+    const odd = read(cfn('        - Classification: spark-defaults\n          ConfigurationProperties:\n            {}: 3\n            spark.executor.memory: 12g\n'), 't.yaml');
+    const c = allClassifications(odd)[0];
+    assert.equal(
+      applyEdits(odd.text, setProperties(odd, c, { 'spark.executor.memoryOverhead': '2g' })),
+      cfn('        - Classification: spark-defaults\n          ConfigurationProperties:\n            {}: 3\n            spark.executor.memory: 12g\n            spark.executor.memoryOverhead: 2g\n'),
+    );
+    const empty = read(cfn('        - Classification: hadoop-env\n          ConfigurationProperties: {}\n          Configurations:\n  '), 't.yaml');
+    assert.equal(
+      after(empty, addChildClassification(empty, allClassifications(empty)[0], { name: 'export', properties: { HADOOP_HEAPSIZE: '2048' } }), 't.yaml'),
+      cfn('        - Classification: hadoop-env\n          ConfigurationProperties: {}\n          Configurations:\n            - Classification: export\n              ConfigurationProperties:\n                HADOOP_HEAPSIZE: "2048"\n  '),
+    );
+  });
 });
 
 describe('spark-submit arguments in JSON', () => {

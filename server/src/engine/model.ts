@@ -116,6 +116,9 @@ export interface Classification {
   names: ConfigurationNames;
   /** How many members it has besides those three (misspelled or foreign ones, which the schema reports). */
   otherMembers?: number;
+  /** YAML: the object, and its properties, written in flow style (`{...}`); a block mapping may start with `{` too. */
+  flow?: boolean;
+  propertiesFlow?: boolean;
 }
 
 export type ScopeKind =

@@ -105,6 +105,8 @@ function readItem(item: TreeNode, itemPath: ModelPath, scope: ConfigurationScope
     ancestors,
     scope,
     names,
+    flow: item.flow,
+    propertiesFlow: propertiesNode?.flow,
     otherMembers: (item.children ?? []).filter((m) => ![names.classification, names.properties, names.configurations].includes(m.children?.[0]?.value as string)).length,
   };
   if (childrenNode?.type === 'array') {

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { TextEdit } from '../../engine/findings';
 import { oncePer } from '../../engine/memo';
-import type { ConfigModel, ConfigurationNames } from '../../engine/model';
+import type { Classification, ConfigModel, ConfigurationNames } from '../../engine/model';
 import { span, type Span } from '../../engine/text';
 import { indentUnit, lineStartBefore, newlineOf, positionIn, removeSeparatedItems, replace, spansOf } from '../layout';
 import { decodeQuoted, type EscapeSyntax } from '../escapes';
@@ -142,6 +142,9 @@ function pastLineBreak(text: string, offset: number): number {
 
 const isFlow = (text: string, at: Span) => text[at.start] === '{' || text[at.start] === '[';
 
+/** Whether a classification's properties are a flow mapping: the reader knows; a block mapping may start with a `{}` key. */
+const propertiesInFlow = (text: string, c: Classification, container: Span) => c.propertiesFlow ?? (c.propertiesSpan === undefined ? (c.flow ?? isFlow(text, container)) : isFlow(text, container));
+
 /**
  * Deletes the whole lines from the one `start` is on through the one `end` is on, and the lines after them that are
  * indented deeper than `start`: in YAML they belong to what starts there. (In a document that reads cleanly the node
@@ -214,6 +217,13 @@ function appendClassification(model: ConfigModel, list: Span, items: readonly Sp
     const dash = columnAt(text, ownerKeyStart) + unit;
     return replace(list, `${newline}${dash}- ${classificationLines(names, value, `${dash}  `, unit, newline)}`);
   }
+  // `Configurations:` with nothing after it: a block list starts on the next line, under the owner's members.
+  if (!last && list.end === list.start) {
+    let colon = list.start;
+    while (colon > 0 && /\s/.test(text[colon - 1])) colon--;
+    const dash = columnAt(text, ownerKeyStart) + unit;
+    return replace(span(colon, colon), `${newline}${dash}- ${classificationLines(names, value, `${dash}  `, unit, newline)}`);
+  }
   // A block list without a classification in it (a half-typed item) gets the new one after its items, in their column.
   const after = last ?? list;
   const dash = itemDash(text, after);
@@ -244,7 +254,7 @@ export const yamlWriter: FormatWriter = {
     const members = classification.properties;
     const container = classification.propertiesSpan ?? classification.span;
     const index = positionIn(members, entry);
-    if (isFlow(text, container)) return removeSeparatedItems(spansOf(members, (m) => m.entrySpan), index, index, container, '{}');
+    if (propertiesInFlow(text, classification, container)) return removeSeparatedItems(spansOf(members, (m) => m.entrySpan), index, index, container, '{}');
     if (members.length === 1) return emptyBlock(text, classification.propertiesSpan ?? members[0].entrySpan, '{}');
     return removeLines(text, entry.entrySpan.start, entry.entrySpan.end);
   },
@@ -252,7 +262,7 @@ export const yamlWriter: FormatWriter = {
   clearProperties(model, classification) {
     const container = classification.propertiesSpan;
     if (!container) return undefined;
-    if (isFlow(model.text, container)) return replace(container, '{}');
+    if (propertiesInFlow(model.text, classification, container)) return replace(container, '{}');
     return emptyBlock(model.text, container, '{}');
   },
 
@@ -263,7 +273,7 @@ export const yamlWriter: FormatWriter = {
     const pairs = missing.map(([k, v]) => `${scalar(k)}: ${scalar(v)}`);
     const last = classification.properties[classification.properties.length - 1];
     const container = classification.propertiesSpan;
-    if (last && container && isFlow(text, container)) return [replace(span(last.entrySpan.end, last.entrySpan.end), pairs.map((p) => `, ${p}`).join(''))];
+    if (last && container && propertiesInFlow(text, classification, container)) return [replace(span(last.entrySpan.end, last.entrySpan.end), pairs.map((p) => `, ${p}`).join(''))];
     if (last) {
       const column = columnAt(text, last.keySpan.start);
       const end = lineEnd(text, last.entrySpan.end - (text[last.entrySpan.end - 1] === '\n' ? 1 : 0));
@@ -296,7 +306,7 @@ export const yamlWriter: FormatWriter = {
     const text = model.text;
     if (parent.childrenSpan) return appendClassification(model, parent.childrenSpan, parent.children.map((c) => c.span), parent.names, child, parent.span.start);
     if (!parent.nameSpan) return undefined;
-    if (isFlow(text, parent.span)) {
+    if (parent.flow ?? isFlow(text, parent.span)) {
       return replace(span(parent.span.end - 1, parent.span.end - 1), `, ${parent.names.configurations}: [${classificationFlow(parent.names, child)}]`);
     }
     const newline = newlineIn(model);
