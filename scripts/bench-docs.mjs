@@ -8,7 +8,8 @@
 //                             and a step, with intrinsic functions
 // Every generated document has realistic keys and values and a few percent of mistakes (typos, numbers where
 // strings go, fractional sizes, deprecated keys, unknown classifications, duplicates, secrets).
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -67,12 +68,19 @@ function typo(key) {
 
 // ---- key pools from the catalog ---------------------------------------------------------------------------------
 
-const spark = Object.entries(catalog('spark.json'))
-  .filter(([name, o]) => name.startsWith('spark.') && !o.namePattern && !o.internal && !o.deprecated)
-  .map(([name, o]) => ({ name, ...o }));
-const deprecatedSpark = Object.entries(catalog('spark.json'))
-  .filter(([name, o]) => name.startsWith('spark.') && o.deprecated)
-  .map(([name]) => name);
+// Spark's keys as the newest Spark table defines them (the compiled catalog: npm run bench compiles it first), and
+// the old names Spark lists.
+const require = createRequire(import.meta.url);
+const compiledSpark = join(root, 'out', 'server', 'src', 'catalog', 'spark.js');
+if (!existsSync(compiledSpark)) {
+  console.error('out/ is empty: run tsc -p tsconfig.test.json first (npm run bench does)');
+  process.exit(2);
+}
+const { newestSparkView } = require(compiledSpark);
+const spark = newestSparkView()
+  .allOptions()
+  .filter((o) => o.name.startsWith('spark.') && o.origin === 'spark' && !o.internal);
+const deprecatedSpark = Object.keys(catalog('spark-keys.json').deprecations).filter((name) => name.startsWith('spark.'));
 const hadoop = {};
 for (const [name, o] of Object.entries(catalog('yarn.json'))) if (!o.deprecated) (hadoop[o.file] ??= []).push({ name, ...o });
 const types = ['m5.xlarge', 'm5.2xlarge', 'm5.4xlarge', 'r5.2xlarge', 'r5.4xlarge', 'r5.12xlarge', 'c5.4xlarge', 'm6g.2xlarge', 'r6g.4xlarge', 'c5.9xlarge'];
