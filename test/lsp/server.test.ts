@@ -222,4 +222,50 @@ describe('settings and the project file', () => {
     assert.equal(report.kind, 'full');
     assert.deepEqual(report.items.map(label), ['EMR003 1:21-1:33', 'EMR010 1:21-1:33']);
   });
+
+  test('pulled diagnostics carry a result id, and an unchanged list is answered "unchanged" with it', async (t) => {
+    const server = new LspHarness({ capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } } });
+    t.after(() => server.shutdown());
+    await server.initialize();
+    type Report = { kind: 'full' | 'unchanged'; resultId?: string; items?: Diag[] };
+    const uri = 'file:///work/result-ids.json';
+    const text = '[{"Classification": "yarn-sites", "Properties": {}}, {"Classification": "spark-defaults", "Properties": {"spark.app.name": "etl"}}]';
+    const pull = (previousResultId?: string) => server.request<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    const change = (version: number, needle: string, insert: string, removed = 0) => {
+      const at = text.indexOf(needle);
+      server.notify('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: 0, character: at }, end: { line: 0, character: at + removed } }, text: insert }],
+      });
+    };
+    server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+    const first = await pull();
+    assert.equal(first.kind, 'full');
+    assert.ok(first.resultId, 'a full report has a result id');
+    assert.deepEqual(first.items!.map(label), ['EMR003 1:21-1:33', 'EMR010 1:21-1:33']);
+    // Asked again with that id: nothing changed.
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    // A keystroke in a value moves no diagnostic: still unchanged.
+    change(2, 'etl"', 'x');
+    assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    // Without an id, or with one the server did not give last, the client gets the whole list again.
+    const again = await pull();
+    assert.equal(again.kind, 'full');
+    assert.deepEqual(again.items!.map(label), ['EMR003 1:21-1:33', 'EMR010 1:21-1:33']);
+    assert.notEqual(again.resultId, first.resultId);
+    assert.equal((await pull(first.resultId)).kind, 'full', 'an id that is not the last one sent');
+    // An edit that changes the diagnostics: a full report with a new id, and the new list.
+    const before = (await pull()).resultId;
+    change(3, 'yarn-sites', 'yarn-site', 10);
+    const changed = await pull(before);
+    assert.equal(changed.kind, 'full');
+    assert.notEqual(changed.resultId, before);
+    assert.deepEqual(changed.items!.map(label), ['EMR010 1:21-1:32']);
+    // Closed and opened again: a full report.
+    server.notify('textDocument/didClose', { textDocument: { uri } });
+    server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+    const reopened = await pull(changed.resultId);
+    assert.equal(reopened.kind, 'full');
+    assert.deepEqual(reopened.items!.map(label), ['EMR003 1:21-1:33', 'EMR010 1:21-1:33']);
+  });
 });

@@ -11,6 +11,7 @@ import {
   type CodeAction,
   type Connection,
   type Diagnostic,
+  type DocumentDiagnosticReport,
   type Range,
   type InitializeParams,
   type InitializeResult,
@@ -26,6 +27,7 @@ import { SOURCE, toDiagnostic, toRange } from './diagnostics';
 import { AnalysisScheduler } from './analysisScheduler';
 import { DocumentCache, type CachedDocument } from './documentCache';
 import { guarded, isValidPosition, isValidRange } from './guard';
+import { PullReports } from './pullReports';
 import { Configuration, type EditorSettings } from './settings';
 import { recomputeFix } from '../sizing/recompute';
 import { omittedFindingsMessage } from '../engine/limits';
@@ -47,7 +49,17 @@ export function startServer(connection: Connection): void {
   let ready = false;
   let shownProblem: string | undefined;
 
+  // The diagnostics of each analysed version, made once however often they are asked for.
+  const converted = new WeakMap<CachedDocument, Diagnostic[]>();
+  const pullReports = new PullReports();
+
   function diagnosticsFor(entry: CachedDocument, uri: string): Diagnostic[] {
+    let diagnostics = converted.get(entry);
+    if (!diagnostics) converted.set(entry, (diagnostics = convert(entry, uri)));
+    return diagnostics;
+  }
+
+  function convert(entry: CachedDocument, uri: string): Diagnostic[] {
     if (entry.skipped === 'too-large') {
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, source: SOURCE, message: 'This file is larger than 4 MiB (in UTF-8), so EMR Spark Config does not check it.' }];
     }
@@ -148,14 +160,15 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     scheduler.forget(document.uri);
     cache.delete(document.uri);
+    pullReports.forget(document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
   connection.languages.diagnostics.on(
-    guarded(connection, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, (params) => {
+    guarded(connection, 'diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params): DocumentDiagnosticReport => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsFor(cache.get(document), document.uri) };
+      return pullReports.report(document.uri, params.previousResultId, diagnosticsFor(cache.get(document), document.uri));
     }),
   );
 
