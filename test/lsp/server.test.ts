@@ -223,6 +223,42 @@ describe('settings and the project file', () => {
     assert.deepEqual(report.items.map(label), ['EMR003 1:21-1:33', 'EMR010 1:21-1:33']);
   });
 
+  test('a document typed in for 120 keystrokes (several changes per notification too) gets the diagnostics of the same text opened fresh', async (t) => {
+    const server = new LspHarness({ capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } } });
+    t.after(() => server.shutdown());
+    await server.initialize();
+    type Report = { kind: string; items: Diag[] };
+    let text = readFileSync(path.join(repoRoot, 'examples', 'configurations.json'), 'utf8');
+    const uri = 'file:///work/typed/configurations.json';
+    server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+    let seed = 11;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const positionAt = (offset: number) => {
+      const before = text.slice(0, offset).split('\n');
+      return { line: before.length - 1, character: before[before.length - 1].length };
+    };
+    for (let version = 2; version <= 121; version++) {
+      const changes = [];
+      for (let c = 0, n = next() < 0.2 ? 3 : 1; c < n; c++) {
+        // Mostly inside string values (after a quote), sometimes anywhere, sometimes a quote or a brace.
+        const quotes = [...text.matchAll(/": "/g)].map((m) => m.index! + 4);
+        const at = next() < 0.8 ? quotes[Math.floor(next() * quotes.length)] : Math.floor(next() * text.length);
+        const removed = next() < 0.3 ? 1 : 0;
+        const insert = ['x', '1', 'g', '"', '}', ' '][Math.floor(next() * 6)];
+        changes.push({ range: { start: positionAt(at), end: positionAt(at + removed) }, text: insert });
+        text = text.slice(0, at) + insert + text.slice(at + removed);
+      }
+      server.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+      if (version % 4 === 0) await server.request('textDocument/diagnostic', { textDocument: { uri } });
+    }
+    const typed = await server.request<Report>('textDocument/diagnostic', { textDocument: { uri } });
+    const freshUri = 'file:///work/fresh/configurations.json';
+    server.notify('textDocument/didOpen', { textDocument: { uri: freshUri, languageId: 'json', version: 1, text } });
+    const fresh = await server.request<Report>('textDocument/diagnostic', { textDocument: { uri: freshUri } });
+    assert.ok(fresh.items.length > 0);
+    assert.deepEqual(typed.items.map((d) => [label(d), d.message]), fresh.items.map((d) => [label(d), d.message]));
+  });
+
   test('pulled diagnostics carry a result id, and an unchanged list is answered "unchanged" with it', async (t) => {
     const server = new LspHarness({ capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } } });
     t.after(() => server.shutdown());

@@ -1,9 +1,9 @@
 import type { ConfigModel } from '../engine/model';
-import { readJson } from './json/reader';
+import { readJson, rereadJsonAfterEdit } from './json/reader';
 import { jsonWriter } from './json/writer';
 import { readProperties } from './properties/reader';
 import { propertiesWriter } from './properties/writer';
-import type { FormatAdapter, ReadOptions } from './types';
+import type { EditedRange, FormatAdapter, ReadOptions } from './types';
 import { readYaml } from './yaml/reader';
 import { yamlWriter } from './yaml/writer';
 
@@ -17,6 +17,7 @@ const jsonFormat: FormatAdapter = {
   claimsFileName: (name) => /\.(json|jsonc)$/.test(name),
   claimsContent: (text) => /^\uFEFF?\s*[[{]/.test(text),
   read: readJson,
+  rereadAfterEdit: rereadJsonAfterEdit,
   writer: jsonWriter,
 };
 
@@ -97,9 +98,24 @@ function unreadModel(text: string): ConfigModel {
 
 /** Reads a document with its format; a document no format claims, or that is not an EMR configuration, is marked so. */
 export function readDocument(query: FormatQuery, options: ReadOptions = {}): ConfigModel {
+  return readWith(query, options, (format, readOptions) => format.read(query.text, readOptions));
+}
+
+/**
+ * readDocument for the next version of a document after one edit: the format reads it from what it kept of reading
+ * `previous` where it can (JSON parses again only the innermost array or object around the edit), in full otherwise.
+ * The model is the one readDocument gives; `previous` must not be used afterwards.
+ */
+export function readDocumentAfterEdit(previous: ConfigModel, edit: EditedRange, query: FormatQuery, options: ReadOptions = {}): ConfigModel {
+  return readWith(query, options, (format, readOptions) =>
+    (format.id === previous.format ? format.rereadAfterEdit?.(previous, query.text, edit, readOptions) : undefined) ?? format.read(query.text, readOptions),
+  );
+}
+
+function readWith(query: FormatQuery, options: ReadOptions, read: (format: FormatAdapter, options: ReadOptions) => ConfigModel): ConfigModel {
   const format = formatOf(query);
   if (!format) return unreadModel(query.text);
-  const model = format.read(query.text, { allowComments: options.allowComments ?? (query.languageId === 'jsonc' || /\.jsonc$/i.test(query.fileName ?? '')) });
+  const model = read(format, { allowComments: options.allowComments ?? (query.languageId === 'jsonc' || /\.jsonc$/i.test(query.fileName ?? '')) });
   if (format.id === 'properties' && !isSparkDefaultsName(query.fileName, query.languageId)) {
     const entries = model.scopes[0]?.classifications[0]?.properties ?? [];
     if (entries.length > 0 && !entries.some((e) => e.key.startsWith('spark.'))) {
@@ -110,4 +126,4 @@ export function readDocument(query: FormatQuery, options: ReadOptions = {}): Con
   return model;
 }
 
-export type { FormatAdapter };
+export type { EditedRange, FormatAdapter };

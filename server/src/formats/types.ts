@@ -19,7 +19,19 @@ export interface FormatAdapter {
   /** Whether a text of unknown name looks like this format (only asked when neither name nor language tells). */
   claimsContent(text: string): boolean;
   read(text: string, options?: ReadOptions): ConfigModel;
+  /**
+   * Reads the next version of a document after one edit from what reading `previous` kept, when the format can
+   * (undefined: read it in full). `previous` must not be used afterwards.
+   */
+  rereadAfterEdit?(previous: ConfigModel, text: string, edit: EditedRange, options?: ReadOptions): ConfigModel | undefined;
   writer: FormatWriter;
+}
+
+/** One edit between two versions of a text: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
+export interface EditedRange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
 }
 
 /** A list in the document: where it is and where each of its items is. */

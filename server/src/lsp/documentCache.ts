@@ -1,8 +1,10 @@
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { analyzeModel, MAX_DOCUMENT_BYTES, type Analysis, type AnalysisOptions } from '../analysis/analyze';
 import { LineIndex } from '../engine/text';
-import { readDocument } from '../formats';
+import { readDocument, readDocumentAfterEdit } from '../formats';
+import { EditLog } from './editLog';
 
 export interface CachedDocument {
   uri: string;
@@ -40,17 +42,33 @@ export function isTooLarge(text: string): boolean {
  */
 export const MAX_CACHED_ANALYSES = 16;
 
-/** One parse and one analysis per document version (and configuration), shared by every handler. */
+/**
+ * One parse and one analysis per document version (and configuration), shared by every handler. The next version
+ * of a document is read from what reading the last one kept, where the format can (formats/readDocumentAfterEdit):
+ * the changes in between are logged as they are applied.
+ */
 export class DocumentCache {
   // In order of use, least recent first.
   private readonly entries = new Map<string, CachedDocument>();
+  private readonly edits = new EditLog();
 
   constructor(private readonly optionsFor: (uri: string) => AnalysisOptions) {}
+
+  /** To be called for each change, before it is applied to the document. */
+  recordChange(document: TextDocument, change: TextDocumentContentChangeEvent): void {
+    this.edits.record(document, change);
+  }
 
   get(document: TextDocument): CachedDocument {
     const cached = this.entries.get(document.uri);
     this.entries.delete(document.uri);
-    const entry = cached && cached.version === document.version ? cached : this.analyse(document);
+    if (cached && cached.version === document.version) {
+      this.entries.set(document.uri, cached);
+      return cached;
+    }
+    // The last version's model is handed on to be read again, and is not kept.
+    const entry = this.analyse(document, cached);
+    this.edits.reset(document.uri, document.version);
     this.entries.set(document.uri, entry);
     if (this.entries.size > MAX_CACHED_ANALYSES) this.entries.delete(this.entries.keys().next().value!);
     return entry;
@@ -58,6 +76,7 @@ export class DocumentCache {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.edits.forget(uri);
   }
 
   /** Forget every analysis, as after a configuration change. */
@@ -65,19 +84,21 @@ export class DocumentCache {
     this.entries.clear();
   }
 
-  private analyse(document: TextDocument): CachedDocument {
+  private analyse(document: TextDocument, previous: CachedDocument | undefined): CachedDocument {
     const start = performance.now();
-    const entry = this.analyseUntimed(document);
+    const entry = this.analyseUntimed(document, previous);
     entry.costMs = performance.now() - start;
     return entry;
   }
 
-  private analyseUntimed(document: TextDocument): CachedDocument {
+  private analyseUntimed(document: TextDocument, previous: CachedDocument | undefined): CachedDocument {
     const text = document.getText();
     const lines = new LineIndex(text);
     const base = { uri: document.uri, version: document.version, lines, costMs: 0 };
     if (isTooLarge(text)) return { ...base, skipped: 'too-large' };
-    const model = readDocument({ text, fileName: pathOf(document.uri), languageId: document.languageId });
+    const query = { text, fileName: pathOf(document.uri), languageId: document.languageId };
+    const edit = previous?.analysis ? this.edits.since(document.uri, previous.version) : undefined;
+    const model = edit ? readDocumentAfterEdit(previous!.analysis!.model, edit, query) : readDocument(query);
     if (!model.recognized) return { ...base, skipped: 'not-emr' };
     return { ...base, analysis: analyzeModel(model, this.optionsFor(document.uri)) };
   }

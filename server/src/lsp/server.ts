@@ -40,9 +40,20 @@ function sameRange(a: Range, b: Range): boolean {
 
 /** Wires the handlers onto a connection; the transport is the caller's business. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   const configuration = new Configuration();
   const cache = new DocumentCache((uri) => configuration.optionsFor(uri));
+  // Each change is applied as TextDocument.update does, one at a time, and logged for the cache on the way.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(document, changes, version) {
+      if (changes.length === 0) return TextDocument.update(document, changes, version);
+      for (const change of changes) {
+        cache.recordChange(document, change);
+        TextDocument.update(document, [change], version);
+      }
+      return document;
+    },
+  });
   let pullDiagnostics = false;
   let canReadSettings = false;
   // Until the settings have arrived, opened documents wait: analysing them without would publish findings twice.

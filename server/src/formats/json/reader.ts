@@ -3,8 +3,9 @@ import type { ConfigModel, SyntaxProblem } from '../../engine/model';
 import { span } from '../../engine/text';
 import { readShape } from '../shapes';
 import type { TreeNode } from '../tree';
-import type { ReadOptions } from '../types';
-import { parseJsonTree } from './syntaxTree';
+import type { EditedRange, ReadOptions } from '../types';
+import { reparseAfterEdit } from './incremental';
+import { parseJsonTree, type JsonTree } from './syntaxTree';
 import { jsonWriter } from './writer';
 
 function syntaxProblems(errors: ParseError[], text: string): SyntaxProblem[] {
@@ -96,12 +97,20 @@ function tooDeepNode(root: TreeNode, limit: number): number | undefined {
   return undefined;
 }
 
+/** The parse behind each model read from JSON that parsed cleanly, kept for reading its next version after one edit. */
+const cleanParses = new WeakMap<ConfigModel, { tree: JsonTree; allowComments: boolean }>();
+
+function parseOptions(options: ReadOptions) {
+  return { allowTrailingComma: false, disallowComments: !options.allowComments, allowEmptyContent: true };
+}
+
 /** Reads JSON into the neutral model: the syntax tree first, then the EMR shape it has. */
 export function readJson(text: string, options: ReadOptions = {}): ConfigModel {
   const errors: ParseError[] = [];
   const deep = mayBeTooDeep(text, MAX_JSON_DEPTH);
   // parseTree + getNodeValue in one pass (syntaxTree.ts): the same tree and errors, built without recursion.
-  const { root, value } = parseJsonTree(text, errors, { allowTrailingComma: false, disallowComments: !options.allowComments, allowEmptyContent: true });
+  const tree = parseJsonTree(text, errors, parseOptions(options));
+  const { root } = tree;
   const tooDeep = deep && root ? tooDeepNode(root, MAX_JSON_DEPTH) : undefined;
   const problems: SyntaxProblem[] =
     tooDeep === undefined
@@ -112,20 +121,45 @@ export function readJson(text: string, options: ReadOptions = {}): ConfigModel {
             span: span(tooDeep, Math.min(text.length, tooDeep + 1)),
           },
         ];
-  const shape = readShape(tooDeep === undefined ? root : undefined, { text, decode: jsonWriter.decode, root, rootValue: value });
+  const model = modelOf(text, tree, problems, tooDeep !== undefined);
+  if (problems.length === 0 && root) cleanParses.set(model, { tree, allowComments: !!options.allowComments });
+  return model;
+}
+
+/**
+ * The model of `text`, one edit away from the text `previous` was read from, read again from the parse behind
+ * `previous` (only the innermost array or object around the edit is parsed again; see incremental.ts). That parse is
+ * changed in place: `previous` must not be used afterwards. Undefined when that cannot be done (`previous` did not
+ * parse cleanly or was read with other options, or the edit leaves the JSON broken): read `text` in full then.
+ */
+export function rereadJsonAfterEdit(previous: ConfigModel, text: string, edit: EditedRange, options: ReadOptions = {}): ConfigModel | undefined {
+  const state = cleanParses.get(previous);
+  if (!state || state.allowComments !== !!options.allowComments) return undefined;
+  const fits = 0 <= edit.start && edit.start <= edit.oldEnd && edit.oldEnd <= previous.text.length && edit.start <= edit.newEnd;
+  if (!fits || text.length - previous.text.length !== edit.newEnd - edit.oldEnd) return undefined;
+  const tree = reparseAfterEdit(state.tree, text, edit, parseOptions(options), MAX_JSON_DEPTH);
+  if (!tree) return undefined;
+  cleanParses.delete(previous);
+  const model = modelOf(text, tree, [], false);
+  cleanParses.set(model, { tree, allowComments: state.allowComments });
+  return model;
+}
+
+function modelOf(text: string, { root, value }: JsonTree, problems: SyntaxProblem[], tooDeep: boolean): ConfigModel {
+  const shape = readShape(tooDeep ? undefined : root, { text, decode: jsonWriter.decode, root, rootValue: value });
   return {
     format: 'json',
     shape: shape.shape,
     parts: shape.parts,
     text,
     // Without a tree, the shape is judged by the member names EMR configurations use.
-    recognized: tooDeep !== undefined ? /"(Classification|Configurations|ReleaseLabel|InstanceGroups|InstanceFleets)"\s*:/.test(text) : shape.recognized,
+    recognized: tooDeep ? /"(Classification|Configurations|ReleaseLabel|InstanceGroups|InstanceFleets)"\s*:/.test(text) : shape.recognized,
     unrecognized: shape.unrecognized,
     scopes: shape.scopes,
     cluster: shape.cluster,
     submissions: shape.submissions,
     syntaxProblems: problems,
-    tree: tooDeep === undefined ? root : undefined,
+    tree: tooDeep ? undefined : root,
     schemaTargets: shape.schemaTargets,
     comments: [],
     writer: jsonWriter,
