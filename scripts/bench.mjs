@@ -220,10 +220,14 @@ async function sideBySide(anchor, { pull, docs, edits, extraOurs = false }) {
     const [o, extra, t] = oursPull ? measured : [measured[0], undefined, measured[1]];
     rows.push({ file: doc.file, label: doc.label, lines: doc.lines, ours: o, oursPull: extra, theirs: t, medianRatio: o.median / t.median, p95Ratio: o.p95 / t.p95, maxRatio: o.max / t.max });
   }
+  // Resident memory half a second after the last answer, and once both have been quiet for three seconds (ours
+  // collects after a second of quiet, lsp/idleCollector.ts; V8 may shrink theirs in that time too).
   await sleep(500);
+  const memorySoon = { ours: ours.memory(), theirs: theirs.memory() };
+  await sleep(2500);
   const memory = { ours: ours.memory(), theirs: theirs.memory() };
   for (const client of clients) await client.shutdown();
-  return { anchor: anchor.name, mode: pull ? 'pull' : 'push', rows, memory, memoryRatio: memory.ours.rssMiB / memory.theirs.rssMiB };
+  return { anchor: anchor.name, mode: pull ? 'pull' : 'push', rows, memorySoon, memory, memoryRatio: memory.ours.rssMiB / memory.theirs.rssMiB, memorySoonRatio: memorySoon.ours.rssMiB / memorySoon.theirs.rssMiB };
 }
 
 /** Our server alone with many documents open (a workspace's worth), as before this comparison existed. */
@@ -284,7 +288,7 @@ for (const run of [lsp.pullJson, lsp.pushJson, lsp.yaml]) {
   ]);
   console.log(`keystroke -> ${run.mode === 'pull' ? 'pulled' : 'pushed'} diagnostics (ms), ${run.rows[0].ours.runs} edits each, in turn, one round every ${KEYSTROKE_INTERVAL_MS} ms`);
   console.log(table(['document', 'server', 'median', 'p95', 'max', 'cpu/edit', 'diagnostics', 'median ours/theirs', 'p95 ours/theirs'], rows));
-  console.log(`RSS after these documents: ours ${run.memory.ours.rssMiB.toFixed(1)} MiB, ${run.anchor} ${run.memory.theirs.rssMiB.toFixed(1)} MiB (ours/theirs ${r2(run.memoryRatio)})\n`);
+  console.log(`RSS after these documents, 3 s quiet: ours ${run.memory.ours.rssMiB.toFixed(1)} MiB, ${run.anchor} ${run.memory.theirs.rssMiB.toFixed(1)} MiB (ours/theirs ${r2(run.memoryRatio)}); 0.5 s after the last answer: ${run.memorySoon.ours.rssMiB.toFixed(1)} / ${run.memorySoon.theirs.rssMiB.toFixed(1)} MiB (${r2(run.memorySoonRatio)})\n`);
 }
 console.log(`(push: the JSON server validates 500 ms after the last change, the YAML server 200 ms; ours waits ${MIN_QUIET_MS} ms, or twice the document's last analysis time, at most ${MAX_QUIET_MS} ms, during a burst)`);
 if (lsp.manyDocuments) {

@@ -28,6 +28,7 @@ import { AnalysisScheduler } from './analysisScheduler';
 import { DocumentCache, type CachedDocument } from './documentCache';
 import { guarded, isValidPosition, isValidRange } from './guard';
 import { PullReports } from './pullReports';
+import { IdleCollector } from './idleCollector';
 import { Configuration, type EditorSettings } from './settings';
 import { recomputeFix } from '../sizing/recompute';
 import { omittedFindingsMessage } from '../engine/limits';
@@ -63,10 +64,14 @@ export function startServer(connection: Connection): void {
   // The diagnostics of each analysed version, made once however often they are asked for.
   const converted = new WeakMap<CachedDocument, Diagnostic[]>();
   const pullReports = new PullReports();
+  const idle = new IdleCollector();
 
   function diagnosticsFor(entry: CachedDocument, uri: string): Diagnostic[] {
     let diagnostics = converted.get(entry);
-    if (!diagnostics) converted.set(entry, (diagnostics = convert(entry, uri)));
+    if (!diagnostics) {
+      converted.set(entry, (diagnostics = convert(entry, uri)));
+      idle.touch();
+    }
     return diagnostics;
   }
 
