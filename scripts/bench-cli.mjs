@@ -1,4 +1,5 @@
-// The CLI as a CI step over a repository of thousands of files: the real corpus (../shared/corpus, read where it is,
+// The CLI as a CI step over a repository of thousands of files: the real corpus ($EMR_SPARK_SHARED/corpus, else
+// ../shared/corpus beside the repository, read where it is,
 // only when it is there) repeated to about 5,000 files, in one `emr-spark-lint check` process. The repeated files
 // are symbolic links in folders of a temporary directory (a repository's layout: many folders, distinct paths),
 // never copies, and the directory is removed afterwards. Without the corpus, the project's examples stand in.
@@ -20,7 +21,8 @@ function filesUnder(dir) {
 }
 
 export function cliThroughput(root, { target = 5000 } = {}) {
-  const corpus = join(root, '..', 'shared', 'corpus');
+  // The shared folder as the corpus check finds it: $EMR_SPARK_SHARED, else ../shared beside the repository.
+  const corpus = join(process.env.EMR_SPARK_SHARED ?? join(root, '..', 'shared'), 'corpus');
   const fromCorpus = existsSync(corpus);
   const base = fromCorpus ? corpus : join(root, 'examples');
   const sources = filesUnder(base);

@@ -75,10 +75,15 @@ function checkInstanceType(name: string, value: string | undefined): string | un
  * The options the nearest .emrsparkrc.json gives a file (globs relative to the project file's folder), searched
  * up to the repository root, and which file that was. Each project file is read once per run.
  */
-function projectOptionsFor(file: string, loaded: Map<string, ProjectConfig>): ResolvedOptions & { projectFile?: string } {
+function projectOptionsFor(file: string, loaded: Map<string, ProjectConfig>, searched: Map<string, { boundary: string; projectFile?: string }>): ResolvedOptions & { projectFile?: string } {
   const directory = dirname(resolve(file));
-  const boundary = searchBoundary(directory);
-  const projectFile = findProjectFile(directory, boundary);
+  // Files of one folder share the search (a repository's thousands of files are in far fewer folders).
+  let search = searched.get(directory);
+  if (!search) {
+    const boundary = searchBoundary(directory);
+    searched.set(directory, (search = { boundary, projectFile: findProjectFile(directory, boundary) }));
+  }
+  const { boundary, projectFile } = search;
   if (!projectFile) return { severities: {} };
   let project = loaded.get(projectFile);
   if (!project) loaded.set(projectFile, (project = loadProjectFile(projectFile, boundary)));
@@ -97,8 +102,9 @@ function runCheck(args: ReturnType<typeof parseArgs>, io: Io): number {
   if (args.files.length === 0) throw new UsageError('no files given');
   const texts = args.files.map((path) => ({ path, text: readConfigFile(path) }));
   const loaded = new Map<string, ProjectConfig>();
+  const searched = new Map<string, { boundary: string; projectFile?: string }>();
   const files = texts.map(({ path, text }) => {
-    const project = projectOptionsFor(path, loaded);
+    const project = projectOptionsFor(path, loaded, searched);
     const options = {
       release: release ?? project.release,
       cluster: cluster.instanceType ? cluster : project.cluster,
