@@ -171,8 +171,10 @@ export function startServer(connection: Connection): void {
     refreshAll();
   });
 
-  // Opening a document fires this too.
-  documents.onDidChangeContent(({ document }) => scheduler.schedule(document.uri));
+  // Opening a document fires this too. A client that pulls diagnostics asks when it wants them: nothing to schedule.
+  documents.onDidChangeContent(({ document }) => {
+    if (!pullDiagnostics) scheduler.schedule(document.uri);
+  });
   documents.onDidClose(({ document }) => {
     scheduler.forget(document.uri);
     cache.delete(document.uri);
