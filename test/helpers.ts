@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { LineIndex, type Span } from '../server/src/engine/text';
 
@@ -18,4 +19,11 @@ export function rangeLabel(text: string, span: Span): string {
 
 export function slice(text: string, span: Span | undefined): string | undefined {
   return span ? text.slice(span.start, span.end) : undefined;
+}
+
+/** The seeded generator the fuzzer and the benchmark documents use (scripts/prng.mjs), so a failure can be replayed. */
+export async function seededRandom(seed: number): Promise<() => number> {
+  const specifier = pathToFileURL(path.join(repoRoot, 'scripts', 'prng.mjs')).href;
+  const { prng } = (await import(specifier)) as { prng(seed: number): () => number };
+  return prng(seed);
 }

@@ -11,19 +11,7 @@ import type { ConfigModel } from '../../server/src/engine/model';
 import { readDocument, readDocumentAfterEdit } from '../../server/src/formats';
 import type { TreeNode } from '../../server/src/formats/tree';
 import { merge } from '../../server/src/lsp/editLog';
-import { repoRoot } from '../helpers';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { repoRoot, seededRandom } from '../helpers';
 
 function jsonDocuments(): { name: string; text: string; edits: number }[] {
   const docs: { name: string; text: string; edits: number }[] = [];
@@ -99,12 +87,12 @@ function withoutModel(analysis: ReturnType<typeof analyzeModel>): string {
 }
 
 describe('reading a document again after an edit', () => {
-  test('gives the model and analysis a fresh read gives, over random edit sequences', () => {
+  test('gives the model and analysis a fresh read gives, over random edit sequences', async () => {
     let edits = 0;
     let reused = 0;
     let cleanToClean = 0;
     for (const [index, doc] of jsonDocuments().entries()) {
-      const next = random(1000 + index);
+      const next = await seededRandom(1000 + index);
       const fileName = doc.name.split('/').pop()!;
       let text = doc.text;
       let model = readDocument({ text, fileName });
@@ -154,8 +142,8 @@ describe('reading a document again after an edit', () => {
 });
 
 describe('the edit log', () => {
-  test('merges any sequence of changes into the one range of the base text they changed', () => {
-    const next = random(7);
+  test('merges any sequence of changes into the one range of the base text they changed', async () => {
+    const next = await seededRandom(7);
     for (let round = 0; round < 300; round++) {
       const base = 'abcdefghijklmnopqrstuvwxyz0123456789'.repeat(1 + Math.floor(next() * 3));
       let text = base;

@@ -6,10 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createScanner, getNodeValue, parseTree, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
 import { parseJsonTree } from '../../server/src/formats/json/syntaxTree';
-import { repoRoot } from '../helpers';
+import { repoRoot, seededRandom } from '../helpers';
 
 const SEED = 20240917;
 
@@ -153,11 +152,7 @@ function compareAll(cases: Iterable<{ label: string; text: string }>, optionSets
 
 type Random = () => number;
 
-async function seeded(seed: number): Promise<Random> {
-  const specifier = pathToFileURL(path.join(repoRoot, 'scripts', 'prng.mjs')).href;
-  const { prng } = (await import(specifier)) as { prng(seed: number): Random };
-  return prng(seed);
-}
+const seeded = seededRandom;
 
 /** Token boundaries as jsonc-parser's scanner sees them (whitespace and comments included). */
 function tokens(text: string): { start: number; end: number }[] {
