@@ -42,7 +42,7 @@ const propertiesFormat: FormatAdapter = {
   writer: propertiesWriter,
 };
 
-export const FORMATS: readonly FormatAdapter[] = [jsonFormat, yamlFormat, propertiesFormat];
+const FORMATS: readonly FormatAdapter[] = [jsonFormat, yamlFormat, propertiesFormat];
 
 /** The base name of a path or URI, lower case, without a template suffix (`cluster.yaml.tpl` reads as `cluster.yaml`). */
 function baseName(fileName: string): string {

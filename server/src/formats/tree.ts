@@ -42,7 +42,7 @@ export function memberKey(object: TreeNode | undefined, key: string): TreeNode |
 }
 
 /** The last property node (key and value) named `key`. */
-export function memberProperty(object: TreeNode | undefined, key: string): TreeNode | undefined {
+function memberProperty(object: TreeNode | undefined, key: string): TreeNode | undefined {
   if (!object || object.type !== 'object' || !object.children) return undefined;
   let found: TreeNode | undefined;
   for (const property of object.children) if (property.children?.[0]?.value === key) found = property;

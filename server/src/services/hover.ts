@@ -19,7 +19,7 @@ const SIZING_KEYS = new Set([
 ]);
 
 /** The computed breakdown behind a sizing key: container, packing per node, heap split, share of YARN memory. */
-export function sizingBreakdown(report: SizingReport): string[] {
+function sizingBreakdown(report: SizingReport): string[] {
   const c = report.containers;
   if (!c) return [];
   const x = c.executor;

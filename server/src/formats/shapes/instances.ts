@@ -79,12 +79,12 @@ export function readInstanceFleet(parts: ClusterParts, fleetNode: TreeNode, flee
   parts.cluster.groups.push(fleet);
 }
 
-export function readInstanceFleets(parts: ClusterParts, arrayNode: TreeNode, path: ModelPath): void {
+function readInstanceFleets(parts: ClusterParts, arrayNode: TreeNode, path: ModelPath): void {
   itemsOf(arrayNode).forEach((fleetNode, index) => readInstanceFleet(parts, fleetNode, [...path, index]));
 }
 
 /** RunJobFlow's uniform-instance form: MasterInstanceType, SlaveInstanceType and a total InstanceCount. */
-export function readUniformInstances(parts: ClusterParts, instances: TreeNode, path: ModelPath): void {
+function readUniformInstances(parts: ClusterParts, instances: TreeNode, path: ModelPath): void {
   const master = member(instances, 'MasterInstanceType');
   const slave = member(instances, 'SlaveInstanceType');
   const countNode = member(instances, 'InstanceCount');
