@@ -9,6 +9,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText, type AnalysisOptions } from '../../server/src/analysis/analyze';
 import { RULES } from '../../server/src/rules';
+import type { Rule } from '../../server/src/rules/types';
 
 const N = 100_000;
 const BOUND_MS = 2000;
@@ -193,10 +194,22 @@ const DOCUMENTS: { name: string; fileName: string; make: (s: string) => string; 
 describe('hostile strings of 100,000 characters in keys and values', () => {
   // Every rule runs on these documents (counted through wrappers), and each analysis stays fast.
   const runs = new Map<string, number>();
-  const rules = RULES.map((rule) => ({ ...rule, check: (context: Parameters<typeof rule.check>[0]) => {
-    runs.set(rule.id, (runs.get(rule.id) ?? 0) + 1);
-    rule.check(context);
-  } }));
+  const ran = (rule: Rule) => runs.set(rule.id, (runs.get(rule.id) ?? 0) + 1);
+  const rules = RULES.map((rule): Rule => ({
+    ...rule,
+    check: (context) => {
+      ran(rule);
+      rule.check(context);
+    },
+    ...(rule.checkEntry
+      ? {
+          checkEntry: (entry, place, context) => {
+            ran(rule);
+            rule.checkEntry!(entry, place, context);
+          },
+        }
+      : {}),
+  }));
   for (const [label, s] of STRINGS) {
     test(label, () => {
       for (const doc of DOCUMENTS) {

@@ -12,6 +12,7 @@ import type { SettingsLayer } from '../sizing/submission';
 import { scopeValues } from '../engine/effective';
 import { capFindings } from '../engine/limits';
 import { hideSecrets } from '../engine/secrets';
+import { checkEntries, type EntryMemo } from './entryChecks';
 
 /** Documents larger than this are refused rather than parsed (the editor reports one finding, the CLI exits 2). */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
@@ -29,6 +30,8 @@ export interface AnalysisOptions {
   rules?: readonly Rule[];
   /** Findings kept at most (MAX_FINDINGS_PER_FILE unless given); the rest are counted in omittedFindings. */
   maxFindings?: number;
+  /** What the entry rules found in the last analysis of the same document, to reuse for entries that did not change. */
+  entryMemo?: EntryMemo;
 }
 
 export interface SubmissionSizing {
@@ -113,7 +116,8 @@ function submissionPasses(
     const layer: SettingsLayer = { origin: 'submit-arguments', label: `the spark-submit arguments of ${submission.label}`, entries };
     const sizing = computeSizing(model, { release, cluster: options.cluster, layers: [layer] });
     sizings.push({ label: submission.label, sizing });
-    for (const rule of rulesToRun(model, options)) {
+    // Entry rules never ask for sizing, so they have nothing to report here.
+    for (const rule of rulesToRun(model, options).filter((r) => !r.checkEntry)) {
       let sized = false;
       const context: RuleContext = {
         ...base,
@@ -164,20 +168,33 @@ export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}):
       });
     },
   };
-  for (const next of rulesToRun(model, options)) {
+  const failed = (failing: Rule, error: unknown) => ruleFailures.push({ ruleId: failing.id, error: error instanceof Error ? error.message : String(error) });
+  const toRun = rulesToRun(model, options);
+  for (const next of toRun) {
+    if (next.checkEntry) continue;
     rule = next;
     try {
       rule.check(context);
     } catch (error) {
-      ruleFailures.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
+      failed(rule, error);
     }
   }
+  checkEntries(
+    toRun.filter((r) => r.checkEntry),
+    context,
+    options.entryMemo,
+    (next, report) => {
+      rule = next;
+      context.report(report);
+    },
+    failed,
+  );
   const submissionSizing = submissionPasses(model, options, release, (next, context) => {
     rule = next;
     try {
       next.check(context);
     } catch (error) {
-      ruleFailures.push({ ruleId: next.id, error: error instanceof Error ? error.message : String(error) });
+      failed(next, error);
     }
   }, context, findings);
   dropFixesPastSyntaxProblems(model, findings);

@@ -68,6 +68,13 @@ export interface PropertyEntry {
   lineSpan?: Span;
   /** Set when the entry comes from spark-submit arguments rather than from a Properties member. */
   argument?: SubmitArgumentEntry;
+  /**
+   * The syntax node the entry was read from (JSON and YAML). Reading the next version of a document after an edit
+   * hands the subtrees the edit did not touch on as the same objects, moved (formats/json/incremental.ts): an entry
+   * with a scalar value read from the same node in two versions has the same text. (The member of an object value
+   * is kept, longer or shorter, when the edit is inside that object.)
+   */
+  source?: object;
 }
 
 /** Where a setting given on a spark-submit command line is written. */

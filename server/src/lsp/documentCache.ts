@@ -2,6 +2,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { analyzeModel, MAX_DOCUMENT_BYTES, type Analysis, type AnalysisOptions } from '../analysis/analyze';
+import { EntryMemo } from '../analysis/entryChecks';
 import { LineIndex } from '../engine/text';
 import { readDocument, readDocumentAfterEdit } from '../formats';
 import { EditLog } from './editLog';
@@ -51,6 +52,8 @@ export class DocumentCache {
   // In order of use, least recent first.
   private readonly entries = new Map<string, CachedDocument>();
   private readonly edits = new EditLog();
+  // Kept per document, whether or not its analysis is: a document analysed again after being dropped reuses it too.
+  private readonly entryMemos = new Map<string, EntryMemo>();
 
   constructor(private readonly optionsFor: (uri: string) => AnalysisOptions) {}
 
@@ -77,11 +80,19 @@ export class DocumentCache {
   delete(uri: string): void {
     this.entries.delete(uri);
     this.edits.forget(uri);
+    this.entryMemos.delete(uri);
   }
 
   /** Forget every analysis, as after a configuration change. */
   clear(): void {
     this.entries.clear();
+    this.entryMemos.clear();
+  }
+
+  private entryMemoOf(uri: string): EntryMemo {
+    let memo = this.entryMemos.get(uri);
+    if (!memo) this.entryMemos.set(uri, (memo = new EntryMemo()));
+    return memo;
   }
 
   private analyse(document: TextDocument, previous: CachedDocument | undefined): CachedDocument {
@@ -100,6 +111,6 @@ export class DocumentCache {
     const edit = previous?.analysis ? this.edits.since(document.uri, previous.version) : undefined;
     const model = edit ? readDocumentAfterEdit(previous!.analysis!.model, edit, query) : readDocument(query);
     if (!model.recognized) return { ...base, skipped: 'not-emr' };
-    return { ...base, analysis: analyzeModel(model, this.optionsFor(document.uri)) };
+    return { ...base, analysis: analyzeModel(model, { ...this.optionsFor(document.uri), entryMemo: this.entryMemoOf(document.uri) }) };
   }
 }

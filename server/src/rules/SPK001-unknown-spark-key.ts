@@ -3,10 +3,9 @@ import { renameKey } from '../engine/edits';
 import type { Fix } from '../engine/findings';
 import type { ConfigModel, PropertyEntry } from '../engine/model';
 import { suggestKey } from '../engine/suggest';
-import { isTemplateEntry } from '../engine/templates';
 import { checkSparkValue } from '../engine/valueCheck';
 import type { Report, Rule } from './types';
-import { liveEntriesOf } from './liveEntries';
+import { entryRule } from './entryRule';
 
 /** A rename that is safe to offer: the target exists on this version and takes the value as it is written. */
 function safeRename(catalog: SparkCatalog, entry: PropertyEntry): { name: string; preferred: boolean } | undefined {
@@ -18,62 +17,60 @@ function safeRename(catalog: SparkCatalog, entry: PropertyEntry): { name: string
   return { name: suggestion.name, preferred: suggestion.unambiguous };
 }
 
-export const unknownSparkKey: Rule = {
+export const unknownSparkKey: Rule = entryRule({
   id: 'SPK001',
   name: 'unknown-spark-key',
   severity: 'warning',
   summary: 'A spark.* key that the release\'s Spark does not define: misspelled, from another Spark version, or no Spark key at all.',
   reads: ['properties'],
-  check({ model, release, report }) {
+  checkEntry(entry, place, { model, release, report }) {
+    const key = entry.key;
+    if (place.name !== 'spark-defaults' || place.ancestors.length > 0 || !place.live || !key.startsWith('spark.') || place.template) return;
     const catalog = sparkCatalog(release);
-    for (const { entry } of liveEntriesOf(model, 'spark-defaults')) {
-      const key = entry.key;
-      if (!key.startsWith('spark.') || isTemplateEntry(model, entry)) continue;
-      const status = sparkKeyStatusOf(catalog, key);
-      const base = { span: entry.keySpan, path: entry.path };
-      let finding: Report | undefined;
-      switch (status.kind) {
-        case 'other-version':
-          finding = status.addedIn || status.firstTable
-            ? {
-                ...base,
-                severity: catalog.assumed ? 'info' : 'warning',
-                message: status.addedIn
-                  ? `"${key}" is not a property of ${catalog.describe}: Spark ${status.addedIn} added it, so this Spark ignores it.`
-                  : `"${key}" is not a property of ${catalog.describe}: a later Spark has it (Spark ${status.firstTable} does), so this Spark ignores it.`,
-              }
-            : {
-                ...base,
-                severity: catalog.assumed ? 'info' : 'warning',
-                message: `"${key}" is no longer a Spark property: Spark ${status.lastIn} had it, Spark ${status.goneIn} and later do not, so ${catalog.describe} ignores it.`,
-              };
-          break;
-        case 'foreign': {
-          if (status.vendor) break;
-          const rename = safeRename(catalog, entry);
-          finding = rename
-            ? typo(model, catalog, entry, rename, base)
-            : {
-                ...base,
-                severity: 'info',
-                message: `"${key}" is not a Spark property, and neither ${catalog.describe} nor any other Spark from 2.4.4 on has a setting under "${namespaceOf(key)}": it does something only if a plugin or your own code reads it.`,
-              };
-          break;
-        }
-        case 'unknown': {
-          const rename = safeRename(catalog, entry);
-          finding = rename
-            ? typo(model, catalog, entry, rename, base)
-            : { ...base, severity: 'info', message: `"${key}" is not a Spark property: neither ${catalog.describe} nor any other Spark from 2.4.4 on defines it, so Spark ignores it unless your own code reads it.` };
-          break;
-        }
-        default:
-          break;
+    const status = sparkKeyStatusOf(catalog, key);
+    const base = { span: entry.keySpan, path: entry.path };
+    let finding: Report | undefined;
+    switch (status.kind) {
+      case 'other-version':
+        finding = status.addedIn || status.firstTable
+          ? {
+              ...base,
+              severity: catalog.assumed ? 'info' : 'warning',
+              message: status.addedIn
+                ? `"${key}" is not a property of ${catalog.describe}: Spark ${status.addedIn} added it, so this Spark ignores it.`
+                : `"${key}" is not a property of ${catalog.describe}: a later Spark has it (Spark ${status.firstTable} does), so this Spark ignores it.`,
+            }
+          : {
+              ...base,
+              severity: catalog.assumed ? 'info' : 'warning',
+              message: `"${key}" is no longer a Spark property: Spark ${status.lastIn} had it, Spark ${status.goneIn} and later do not, so ${catalog.describe} ignores it.`,
+            };
+        break;
+      case 'foreign': {
+        if (status.vendor) break;
+        const rename = safeRename(catalog, entry);
+        finding = rename
+          ? typo(model, catalog, entry, rename, base)
+          : {
+              ...base,
+              severity: 'info',
+              message: `"${key}" is not a Spark property, and neither ${catalog.describe} nor any other Spark from 2.4.4 on has a setting under "${namespaceOf(key)}": it does something only if a plugin or your own code reads it.`,
+            };
+        break;
       }
-      if (finding) report(finding);
+      case 'unknown': {
+        const rename = safeRename(catalog, entry);
+        finding = rename
+          ? typo(model, catalog, entry, rename, base)
+          : { ...base, severity: 'info', message: `"${key}" is not a Spark property: neither ${catalog.describe} nor any other Spark from 2.4.4 on defines it, so Spark ignores it unless your own code reads it.` };
+        break;
+      }
+      default:
+        break;
     }
+    if (finding) report(finding);
   },
-};
+});
 
 /** "spark.otel." for spark.otel.service.name. */
 function namespaceOf(key: string): string {

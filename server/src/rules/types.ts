@@ -1,6 +1,6 @@
 import type { EmrRelease } from '../catalog';
 import type { Finding, Fix, RelatedLocation, Severity } from '../engine/findings';
-import type { ConfigModel, ModelPart, ModelPath } from '../engine/model';
+import type { ConfigModel, ModelPart, ModelPath, PropertyEntry, ScopeKind } from '../engine/model';
 import type { Span } from '../engine/text';
 import type { SizingReport } from '../sizing/report';
 
@@ -41,6 +41,30 @@ export interface RuleContext {
 
 export interface Rule extends RuleMeta {
   check(context: RuleContext): void;
+  /**
+   * Set on rules that judge one property at a time (analysis/entryChecks.ts): the analysis calls it for every entry
+   * of every classification, and keeps what it reported for an entry whose text and place are unchanged in the next
+   * version of the document instead of asking again. So it must read nothing but its arguments: the entry, its
+   * place, the release, and of the model only what is the same for the whole document (format, shape, parts, the
+   * writer, the entry's own text). A rule that compares an entry with others (duplicates, keys set elsewhere) is a
+   * whole-document rule.
+   */
+  checkEntry?(entry: PropertyEntry, place: EntryPlace, context: RuleContext): void;
+}
+
+/** Where an entry is: all an entry rule may know of its surroundings (each field is part of the memo's key). */
+export interface EntryPlace {
+  /** The classification's name, trimmed. */
+  name: string | undefined;
+  /** Names of the enclosing classifications, outermost first (empty at top level). */
+  ancestors: readonly string[];
+  scopeKind: ScopeKind;
+  /** The member name of the classification's properties (Properties, properties). */
+  propertiesName: string;
+  /** No later entry of the same classification sets the same key (a later one is EMR006's, and is what counts). */
+  live: boolean;
+  /** The entry is template syntax rather than a setting (engine/templates.ts isTemplateEntry). */
+  template: boolean;
 }
 
 export type { Finding };

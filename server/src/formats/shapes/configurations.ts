@@ -76,6 +76,7 @@ function readProperties(propertiesNode: TreeNode, path: ModelPath, reading: Valu
       path: [...path, key],
       rawKey: text.slice(keyNode.offset, keyNode.offset + keyNode.length),
       rawValue,
+      source: property,
     });
   }
   return entries;

@@ -1,0 +1,185 @@
+import type { EmrRelease } from '../catalog';
+import type { Fix, RelatedLocation } from '../engine/findings';
+import type { Classification, ConfigModel, ModelPath, PropertyEntry } from '../engine/model';
+import type { Span } from '../engine/text';
+import { forEachEntry } from '../rules/entryRule';
+import type { EntryPlace, Report, Rule, RuleContext } from '../rules/types';
+
+/** A report with every offset counted from the start of its entry. */
+interface StoredReport {
+  rule: Rule;
+  span: Span;
+  path: ModelPath;
+  message: string;
+  severity?: Report['severity'];
+  fixes: Fix[];
+  related: RelatedLocation[];
+}
+
+/** What an entry was when its reports were kept: reused only for an entry that is the same in every respect. */
+interface StoredEntry {
+  place: string;
+  live: boolean;
+  template: boolean;
+  path: ModelPath;
+  key: string;
+  value: string;
+  valueKind: PropertyEntry['valueKind'];
+  /** Where the entry's parts are, from its start (-1: absent). */
+  offsets: readonly number[];
+  reports: readonly StoredReport[];
+}
+
+/**
+ * What the entry rules reported for each entry of a document's last analysis, so that the next version of the
+ * document (a keystroke later) asks them again only about the entries that changed. Entries are found by the syntax
+ * node they were read from (PropertyEntry.source): the incremental reader keeps the nodes of the text an edit did
+ * not touch, and reuses the member of an object value edited inside, so an entry is reused when its key, value (the
+ * raw text of an object or array), path, place and offsets are the same too. Offsets are kept relative to the entry, so an entry moved by an edit above it gets its
+ * reports where it now is. Weakly held: the reports of nodes the document no longer has go with them. One memo per
+ * document.
+ */
+export class EntryMemo {
+  private documentKey = '';
+  private stored = new WeakMap<object, StoredEntry>();
+  /** In the last analysis: entries whose reports were reused, and entries the rules were asked about. */
+  recalled = 0;
+  checked = 0;
+
+  /** Starts an analysis; what the memo holds is kept only if everything the entries' checks read besides them is unchanged. */
+  begin(documentKey: string): void {
+    if (documentKey !== this.documentKey) this.stored = new WeakMap();
+    this.documentKey = documentKey;
+    this.recalled = 0;
+    this.checked = 0;
+  }
+
+  recall(entry: PropertyEntry, place: EntryPlace, placeKey: string): readonly StoredReport[] | undefined {
+    const stored = entry.source && this.stored.get(entry.source);
+    if (!stored || !sameEntry(stored, entry, place, placeKey)) {
+      this.checked++;
+      return undefined;
+    }
+    this.recalled++;
+    return stored.reports;
+  }
+
+  remember(entry: PropertyEntry, place: EntryPlace, placeKey: string, reports: readonly StoredReport[]): void {
+    if (!entry.source || entry.argument) return;
+    const { path, key, value, valueKind } = entry;
+    const base = entry.entrySpan.start;
+    const offsets = [entry.keySpan.start, entry.keySpan.end, entry.valueSpan?.start, entry.valueSpan?.end, entry.entrySpan.end, entry.lineSpan?.start, entry.lineSpan?.end].map((at) => (at === undefined ? -1 : at - base));
+    this.stored.set(entry.source, { place: placeKey, live: place.live, template: place.template, path, key, value, valueKind, offsets, reports });
+  }
+}
+
+const relative = (at: number | undefined, base: number) => (at === undefined ? -1 : at - base);
+
+function sameEntry(stored: StoredEntry, entry: PropertyEntry, place: EntryPlace, placeKey: string): boolean {
+  if (
+    stored.place !== placeKey ||
+    stored.live !== place.live ||
+    stored.template !== place.template ||
+    stored.key !== entry.key ||
+    stored.value !== entry.value ||
+    stored.valueKind !== entry.valueKind ||
+    stored.path.length !== entry.path.length ||
+    entry.argument
+  ) {
+    return false;
+  }
+  for (let i = 0; i < stored.path.length; i++) if (stored.path[i] !== entry.path[i]) return false;
+  const base = entry.entrySpan.start;
+  const o = stored.offsets;
+  return (
+    o[0] === entry.keySpan.start - base &&
+    o[1] === entry.keySpan.end - base &&
+    o[2] === relative(entry.valueSpan?.start, base) &&
+    o[3] === relative(entry.valueSpan?.end, base) &&
+    o[4] === entry.entrySpan.end - base &&
+    o[5] === relative(entry.lineSpan?.start, base) &&
+    o[6] === relative(entry.lineSpan?.end, base)
+  );
+}
+
+/** What the entry rules read of a classification: the same string for every entry of it. */
+function placeKeyOf(place: EntryPlace): string {
+  return [place.name ?? '\u0001', place.ancestors.join('\u0002'), place.scopeKind, place.propertiesName].join('\u0000');
+}
+
+/** What the entries' checks read besides the entries: the model's document-wide facts, the release and the rules that run. */
+function documentKeyOf(model: ConfigModel, release: EmrRelease | undefined, releaseLabel: string | undefined, rules: readonly Rule[]): string {
+  return [model.format, model.shape.id, [...model.parts].sort().join(','), release?.label ?? '', releaseLabel ?? '', rules.map((r) => r.id).join(',')].join('\u0000');
+}
+
+/** The entry's extent: a report kept for it must fall inside, or moving the entry would misplace it. */
+function extentOf(entry: PropertyEntry): Span {
+  return { start: Math.min(entry.entrySpan.start, entry.lineSpan?.start ?? Infinity), end: Math.max(entry.entrySpan.end, entry.lineSpan?.end ?? -Infinity) };
+}
+
+const moved = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
+
+/** A copy of the reports moved by `by` characters (copies: the analysis rewrites messages that show a secret). */
+function movedReports(reports: readonly StoredReport[], by: number): StoredReport[] {
+  return reports.map((r) => ({
+    ...r,
+    span: moved(r.span, by),
+    path: [...r.path],
+    fixes: r.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ span: moved(e.span, by), newText: e.newText })) })),
+    related: r.related.map((related) => ({ span: moved(related.span, by), message: related.message })),
+  }));
+}
+
+function within(span: Span, extent: Span): boolean {
+  return span.start >= extent.start && span.end <= extent.end;
+}
+
+function storable(reports: readonly StoredReport[], extent: Span): boolean {
+  return reports.every((r) => within(r.span, extent) && r.fixes.every((f) => f.edits.every((e) => within(e.span, extent))) && r.related.every((l) => within(l.span, extent)));
+}
+
+/**
+ * Runs the entry rules (those with checkEntry) over every entry of the model, through the memo when there is one:
+ * an entry met in the last analysis with the same text and place gets the same reports again, moved to where the
+ * entry is now. `report` files each report under its rule.
+ */
+export function checkEntries(
+  rules: readonly Rule[],
+  context: RuleContext,
+  memo: EntryMemo | undefined,
+  report: (rule: Rule, report: Report) => void,
+  failed: (rule: Rule, error: unknown) => void,
+): void {
+  if (rules.length === 0) return;
+  const { model } = context;
+  memo?.begin(documentKeyOf(model, context.release, context.releaseLabel, rules));
+  // What the rules report about the entry being checked.
+  let reports: StoredReport[] = [];
+  const contexts = rules.map((rule): RuleContext => ({ ...context, report: (r) => reports.push({ rule, ...r, fixes: r.fixes ?? [], related: r.related ?? [] }) }));
+  const placeKeys = new Map<Classification, string>();
+  forEachEntry(model, (entry, place, classification) => {
+    let placeKey = '';
+    if (memo) {
+      placeKey = placeKeys.get(classification) ?? placeKeyOf(place);
+      placeKeys.set(classification, placeKey);
+    }
+    const base = entry.entrySpan.start;
+    const recalled = memo?.recall(entry, place, placeKey);
+    if (recalled) {
+      for (const stored of movedReports(recalled, base)) report(stored.rule, stored);
+      return;
+    }
+    reports = [];
+    let complete = true;
+    rules.forEach((rule, i) => {
+      try {
+        rule.checkEntry!(entry, place, contexts[i]);
+      } catch (error) {
+        complete = false;
+        failed(rule, error);
+      }
+    });
+    for (const r of reports) report(r.rule, r);
+    if (memo && complete && storable(reports, extentOf(entry))) memo.remember(entry, place, placeKey, movedReports(reports, -base));
+  });
+}
