@@ -274,19 +274,20 @@ function secretsOfValue(
 }
 
 /** Members of a JSON or YAML tree that the model does not read as properties: a cluster request's own fields, step arguments. */
-function requestSecrets(out: DocumentSecret[], model: ConfigModel, node: TreeNode, path: ModelPath, key: string | undefined, skip: ReadonlySet<number>): void {
+function requestSecrets(out: DocumentSecret[], model: ConfigModel, node: TreeNode, path: ModelPath, key: string | undefined, skip: ReadonlySet<number>, skipObjects: ReadonlySet<number>): void {
   if (node.opaque) return;
+  if (node.type === 'object' && skipObjects.has(node.offset)) return;
   if (node.type === 'object' || node.type === 'array') {
     const children = node.children ?? [];
     for (let i = 0; i < children.length; i++) {
       if (node.type === 'array') {
         path.push(i);
-        requestSecrets(out, model, children[i], path, undefined, skip);
+        requestSecrets(out, model, children[i], path, undefined, skip, skipObjects);
       } else {
         const [keyNode, valueNode] = children[i].children ?? [];
         if (!keyNode || !valueNode || typeof keyNode.value !== 'string') continue;
         path.push(keyNode.value);
-        requestSecrets(out, model, valueNode, path, keyNode.value, skip);
+        requestSecrets(out, model, valueNode, path, keyNode.value, skip, skipObjects);
       }
       path.pop();
     }
@@ -302,15 +303,24 @@ function requestSecrets(out: DocumentSecret[], model: ConfigModel, node: TreeNod
 function findDocumentSecrets(model: ConfigModel): DocumentSecret[] {
   const out: DocumentSecret[] = [];
   const read = new Set<number>();
+  // Properties objects read whole as entries, which the tree walk below leaves out: the values of their entries
+  // are searched here, and an object or array value from its own node (a 20,000-line cluster: 1.5 ms, not 7).
+  const readObjects = new Set<number>();
   const place = model.parts.has('classifications') ? 'properties' : 'properties-file';
   for (const c of allClassifications(model)) {
+    const whole = c.propertiesSpan !== undefined && c.properties.every((e) => e.source !== undefined && !e.argument);
+    if (whole) readObjects.add(c.propertiesSpan!.start);
     for (const entry of c.properties) {
+      if (whole && (entry.valueKind === 'object' || entry.valueKind === 'array')) {
+        const valueNode = (entry.source as TreeNode).children?.[1];
+        if (valueNode) requestSecrets(out, model, valueNode, [...entry.path], entry.key, read, readObjects);
+      }
       if (!entry.valueSpan || (entry.valueKind !== 'string' && entry.valueKind !== 'number')) continue;
       read.add(entry.valueSpan.start);
       secretsOfValue(out, model, { key: entry.key, place, path: entry.path, valueSpan: entry.valueSpan }, entry.value, entry.valueKind);
     }
   }
-  if (model.tree) requestSecrets(out, model, model.tree, [], undefined, read);
+  if (model.tree) requestSecrets(out, model, model.tree, [], undefined, read, readObjects);
   // A setting given in a spark-submit string is found both as a setting and inside the string: once is enough.
   const seen = new Set<string>();
   return out.filter((secret) => {
