@@ -316,7 +316,7 @@ function findDocumentSecrets(model: ConfigModel): DocumentSecret[] {
         if (valueNode) requestSecrets(out, model, valueNode, [...entry.path], entry.key, read, readObjects);
       }
       if (!entry.valueSpan || (entry.valueKind !== 'string' && entry.valueKind !== 'number')) continue;
-      read.add(entry.valueSpan.start);
+      if (!whole) read.add(entry.valueSpan.start);
       secretsOfValue(out, model, { key: entry.key, place, path: entry.path, valueSpan: entry.valueSpan }, entry.value, entry.valueKind);
     }
   }

@@ -12,25 +12,26 @@ export function entryRule(rule: RuleMeta & { checkEntry(entry: PropertyEntry, pl
   };
 }
 
-/** Every entry of every classification (nested ones included), in document order, with its place. */
+/**
+ * Every entry of every classification (nested ones included), in document order, with its place. The place is one
+ * object per classification, its `live` and `template` set for each entry in turn: `visit` must not keep it.
+ */
 export function forEachEntry(model: ConfigModel, visit: (entry: PropertyEntry, place: EntryPlace, classification: Classification) => void): void {
   for (const classification of allClassifications(model)) {
     const last = new Map<string, PropertyEntry>();
     for (const entry of classification.properties) last.set(entry.key, entry);
-    const name = classification.name?.trim();
+    const place: EntryPlace = {
+      name: classification.name?.trim(),
+      ancestors: classification.ancestors,
+      scopeKind: classification.scope.kind,
+      propertiesName: classification.names.properties,
+      live: false,
+      template: false,
+    };
     for (const entry of classification.properties) {
-      visit(
-        entry,
-        {
-          name,
-          ancestors: classification.ancestors,
-          scopeKind: classification.scope.kind,
-          propertiesName: classification.names.properties,
-          live: last.get(entry.key) === entry,
-          template: isTemplateEntry(model, entry),
-        },
-        classification,
-      );
+      place.live = last.get(entry.key) === entry;
+      place.template = isTemplateEntry(model, entry);
+      visit(entry, place, classification);
     }
   }
 }
