@@ -11,6 +11,7 @@ import type { SizingReport } from '../sizing/report';
 import type { SettingsLayer } from '../sizing/submission';
 import { scopeValues } from '../engine/effective';
 import { capFindings } from '../engine/limits';
+import { setFixes, transformFixes } from '../engine/lazyFixes';
 import { hideSecrets } from '../engine/secrets';
 import { checkEntries, type EntryMemo } from './entryChecks';
 
@@ -82,7 +83,7 @@ function dropFixesPastSyntaxProblems(model: ConfigModel, findings: Finding[]): v
   // In YAML a node before the problem may own the lines after it (they are indented under it), so an edit there that
   // spans lines, removing or rewriting a block, could leave them orphaned: only edits within one line are kept.
   const safe = (edit: TextEdit) => edit.span.end < first && (model.format !== 'yaml' || !/[\r\n]/.test(model.text.slice(edit.span.start, edit.span.end)));
-  for (const finding of findings) finding.fixes = finding.fixes.filter((fix) => fix.edits.every(safe));
+  for (const finding of findings) transformFixes(finding, (fixes) => fixes.filter((fix) => fix.edits.every(safe)));
 }
 
 /** The rules that run on a document: those whose parts it provides, not turned off, opt-in ones only when asked for. */
@@ -156,16 +157,20 @@ export function analyzeModel(model: ConfigModel, options: AnalysisOptions = {}):
     report(report) {
       const severity = effectiveSeverity(rule, report.severity ?? rule.severity, options.severities);
       if (severity === 'off') return;
-      findings.push({
-        ruleId: rule.id,
-        rule: rule.name,
-        severity,
-        message: report.message,
-        span: report.span,
-        path: report.path,
-        fixes: report.fixes ?? [],
-        related: report.related ?? [],
-      });
+      findings.push(
+        setFixes(
+          {
+            ruleId: rule.id,
+            rule: rule.name,
+            severity,
+            message: report.message,
+            span: report.span,
+            path: report.path,
+            related: report.related ?? [],
+          },
+          report.fixes,
+        ),
+      );
     },
   };
   const failed = (failing: Rule, error: unknown) => ruleFailures.push({ ruleId: failing.id, error: error instanceof Error ? error.message : String(error) });

@@ -1,5 +1,6 @@
 import type { EmrRelease } from '../catalog';
 import type { Fix, RelatedLocation } from '../engine/findings';
+import { fixesNow } from '../engine/lazyFixes';
 import type { Classification, ConfigModel, ModelPath, PropertyEntry } from '../engine/model';
 import type { Span } from '../engine/text';
 import { forEachEntry } from '../rules/entryRule';
@@ -155,7 +156,7 @@ export function checkEntries(
   memo?.begin(documentKeyOf(model, context.release, context.releaseLabel, rules));
   // What the rules report about the entry being checked.
   let reports: StoredReport[] = [];
-  const contexts = rules.map((rule): RuleContext => ({ ...context, report: (r) => reports.push({ rule, ...r, fixes: r.fixes ?? [], related: r.related ?? [] }) }));
+  const contexts = rules.map((rule): RuleContext => ({ ...context, report: (r) => reports.push({ rule, ...r, fixes: fixesNow(r.fixes), related: r.related ?? [] }) }));
   const placeKeys = new Map<Classification, string>();
   forEachEntry(model, (entry, place, classification) => {
     let placeKey = '';

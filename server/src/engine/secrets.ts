@@ -1,5 +1,6 @@
 import type { TreeNode } from '../formats/tree';
 import type { Finding, Fix } from './findings';
+import { transformFixes } from './lazyFixes';
 import { oncePer } from './memo';
 import { allClassifications, type ConfigModel, type ModelPath } from './model';
 import type { Span } from './text';
@@ -372,15 +373,20 @@ export function hideSecrets(model: ConfigModel, findings: Finding[]): void {
   const contains = (text: string) => hide(text) !== text;
   // Several findings share one fix (Recompute): each is looked at once.
   const seen = new Set<Fix>();
-  for (const finding of findings) {
-    finding.message = hide(finding.message);
-    for (const related of finding.related) related.message = hide(related.message);
-    for (const fix of finding.fixes) {
+  const hideInFixes = (fixes: Fix[]) => {
+    for (const fix of fixes) {
       if (seen.has(fix)) continue;
       seen.add(fix);
       fix.title = hide(fix.title);
       if (!fix.carriesSecret && fix.edits.some((e) => contains(e.newText))) fix.carriesSecret = true;
     }
+    return fixes;
+  };
+  for (const finding of findings) {
+    finding.message = hide(finding.message);
+    for (const related of finding.related) related.message = hide(related.message);
+    // Fixes not written yet are looked at when they are.
+    transformFixes(finding, hideInFixes);
   }
 }
 

@@ -31,14 +31,17 @@ export const duplicateClassification: Rule = {
       if (!first || first === c) continue;
       const firstKeys = new Set(first.properties.map((f) => f.key));
       const shared = c.properties.filter((e) => firstKeys.has(e.key)).map((e) => e.key);
-      const fixes: Fix[] = [];
-      if (array && c.children.length === 0 && first.propertiesSpan && c.properties.every((e) => e.valueKind === 'string')) {
-        fixes.push({
-          title: `Merge into the first "${c.name}"`,
-          edits: [...setProperties(model, first, Object.fromEntries(c.properties.map((e) => [e.key, e.value]))), removeClassification(model, siblings, c, array)],
-          preferred: true,
-        });
-      }
+      // Written only when asked for: a merge writes every property of the classification.
+      const fixes = (): Fix[] =>
+        array && c.children.length === 0 && first.propertiesSpan && c.properties.every((e) => e.valueKind === 'string')
+          ? [
+              {
+                title: `Merge into the first "${c.name}"`,
+                edits: [...setProperties(model, first, Object.fromEntries(c.properties.map((e) => [e.key, e.value]))), removeClassification(model, siblings, c, array)],
+                preferred: true,
+              },
+            ]
+          : [];
       report({
         span: c.nameSpan,
         path: [...c.path, c.names.classification],

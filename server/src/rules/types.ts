@@ -1,5 +1,6 @@
 import type { EmrRelease } from '../catalog';
-import type { Finding, Fix, RelatedLocation, Severity } from '../engine/findings';
+import type { Finding, RelatedLocation, Severity } from '../engine/findings';
+import type { FixesOrLater } from '../engine/lazyFixes';
 import type { ConfigModel, ModelPart, ModelPath, PropertyEntry, ScopeKind } from '../engine/model';
 import type { Span } from '../engine/text';
 import type { SizingReport } from '../sizing/report';
@@ -24,7 +25,8 @@ export interface Report {
   message: string;
   /** Overrides the rule's default severity for this one finding. */
   severity?: Severity;
-  fixes?: Fix[];
+  /** Written out, or as a function when they take long to write (engine/lazyFixes.ts). */
+  fixes?: FixesOrLater;
   related?: RelatedLocation[];
 }
 
