@@ -2,7 +2,7 @@ import type { EmrRelease } from '../catalog';
 import type { Fix, RelatedLocation } from '../engine/findings';
 import { fixesNow } from '../engine/lazyFixes';
 import type { Classification, ConfigModel, ModelPath, PropertyEntry } from '../engine/model';
-import type { Span } from '../engine/text';
+import { detached, type Span } from '../engine/text';
 import { forEachEntry } from '../rules/entryRule';
 import type { EntryPlace, Report, Rule, RuleContext } from '../rules/types';
 
@@ -36,8 +36,8 @@ interface StoredEntry {
  * document (a keystroke later) asks them again only about the entries that changed. Entries are found by the syntax
  * node they were read from (PropertyEntry.source): the incremental reader keeps the nodes of the text an edit did
  * not touch, and reuses the member of an object value edited inside, so an entry is reused when its key, value (the
- * raw text of an object or array), path, place and offsets are the same too. Offsets are kept relative to the entry, so an entry moved by an edit above it gets its
- * reports where it now is. Weakly held: the reports of nodes the document no longer has go with them. One memo per
+ * raw text of an object or array), path, place and offsets are the same too. Offsets are kept relative to the
+ * entry, so an entry moved by an edit above it gets its reports where it now is. Weakly held: the reports of nodes the document no longer has go with them. One memo per
  * document.
  */
 export class EntryMemo {
@@ -67,7 +67,9 @@ export class EntryMemo {
 
   remember(entry: PropertyEntry, place: EntryPlace, placeKey: string, reports: readonly StoredReport[]): void {
     if (!entry.source || entry.argument) return;
-    const { path, key, value, valueKind } = entry;
+    const { path, key, valueKind } = entry;
+    // The key and a string value are the node's own; a number's value is a slice of the text.
+    const value = detached(entry.value);
     const base = entry.entrySpan.start;
     const offsets = [entry.keySpan.start, entry.keySpan.end, entry.valueSpan?.start, entry.valueSpan?.end, entry.entrySpan.end, entry.lineSpan?.start, entry.lineSpan?.end].map((at) => (at === undefined ? -1 : at - base));
     this.stored.set(entry.source, { place: placeKey, live: place.live, template: place.template, path, key, value, valueKind, offsets, reports });
@@ -120,14 +122,19 @@ function extentOf(entry: PropertyEntry): Span {
 
 const moved = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
 
-/** A copy of the reports moved by `by` characters (copies: the analysis rewrites messages that show a secret). */
-function movedReports(reports: readonly StoredReport[], by: number): StoredReport[] {
+/**
+ * A copy of the reports moved by `by` characters (copies: the analysis rewrites messages that show a secret). `own`
+ * copies the texts too, for keeping: a message or value built from a slice of the document would keep the whole text
+ * of its version.
+ */
+function movedReports(reports: readonly StoredReport[], by: number, own: (text: string) => string = (text) => text): StoredReport[] {
   return reports.map((r) => ({
     ...r,
     span: moved(r.span, by),
-    path: [...r.path],
-    fixes: r.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ span: moved(e.span, by), newText: e.newText })) })),
-    related: r.related.map((related) => ({ span: moved(related.span, by), message: related.message })),
+    path: r.path.map((step) => (typeof step === 'string' ? own(step) : step)),
+    message: own(r.message),
+    fixes: r.fixes.map((fix) => ({ ...fix, title: own(fix.title), edits: fix.edits.map((e) => ({ span: moved(e.span, by), newText: own(e.newText) })) })),
+    related: r.related.map((related) => ({ span: moved(related.span, by), message: own(related.message) })),
   }));
 }
 
@@ -181,6 +188,6 @@ export function checkEntries(
       }
     });
     for (const r of reports) report(r.rule, r);
-    if (memo && complete && storable(reports, extentOf(entry))) memo.remember(entry, place, placeKey, movedReports(reports, -base));
+    if (memo && complete && storable(reports, extentOf(entry))) memo.remember(entry, place, placeKey, movedReports(reports, -base, detached));
   });
 }

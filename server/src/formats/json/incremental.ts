@@ -1,5 +1,6 @@
 import type { Node, ParseError, ParseOptions } from 'jsonc-parser';
 import type { EditedRange } from '../types';
+import { detached } from '../../engine/text';
 import { parseJsonTree, type JsonTree } from './syntaxTree';
 
 /** A node while it is being moved: jsonc-parser's Node without the readonly modifiers. */
@@ -11,16 +12,6 @@ interface MutableNode {
   colonOffset?: number;
   parent?: MutableNode;
   children?: MutableNode[];
-}
-
-/**
- * A copy of a slice that does not hold on to the text it was cut from. V8 makes a slice a view of the whole string,
- * and the parser's string values are slices of what it parses: a subtree kept across versions would keep the whole
- * text of the version it was parsed from (1.2 MiB for each edited object of a 20,000-line file).
- */
-function detached(slice: string): string {
-  // Concatenation then slicing makes V8 flatten into a new string of this length, which the slice then views.
-  return (' ' + slice).slice(1);
 }
 
 /** Moves a node and everything under it by `delta` characters, without recursion. */
