@@ -1,4 +1,4 @@
-import type { Node, ParseError, ParseOptions } from 'jsonc-parser';
+import { createScanner, ScanError, SyntaxKind, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
 import type { EditedRange } from '../types';
 import { detached } from '../../engine/text';
 import { parseJsonTree, type JsonTree } from './syntaxTree';
@@ -26,31 +26,64 @@ function shiftSubtree(node: MutableNode, delta: number): void {
   }
 }
 
+/** The child of a container whose text holds the range (children are in document order and do not overlap). */
+function childHolding(container: MutableNode, start: number, end: number): MutableNode | undefined {
+  const children = container.children ?? [];
+  let low = 0;
+  let high = children.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const child = children[mid];
+    if (child.offset + child.length < start) low = mid + 1;
+    else if (child.offset > end) high = mid - 1;
+    else return child;
+  }
+  return undefined;
+}
+
 /** The deepest array or object whose brackets hold the edited range strictly inside (not the brackets themselves). */
 function innermostContainer(root: MutableNode, start: number, end: number): MutableNode | undefined {
   const inside = (n: MutableNode) => (n.type === 'object' || n.type === 'array') && n.offset < start && end < n.offset + n.length;
   if (!inside(root)) return undefined;
   let container = root;
   for (;;) {
-    const children = container.children ?? [];
-    // The child whose text holds the range (children are in document order and do not overlap).
-    let low = 0;
-    let high = children.length - 1;
-    let holder: MutableNode | undefined;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const child = children[mid];
-      if (child.offset + child.length < start) low = mid + 1;
-      else if (child.offset > end) high = mid - 1;
-      else {
-        holder = child;
-        break;
-      }
-    }
+    const holder = childHolding(container, start, end);
     if (!holder) return container;
     const candidate = holder.type === 'property' ? holder.children?.[1] : holder;
     if (!candidate || !inside(candidate)) return container;
     container = candidate;
+  }
+}
+
+/**
+ * The string value (a member's value or an array item, not a member's name) of the container whose quotes hold the
+ * edited range strictly inside: where most typing happens.
+ */
+function stringValueHolding(container: MutableNode, start: number, end: number): MutableNode | undefined {
+  const holder = childHolding(container, start, end);
+  const value = holder?.type === 'property' ? holder.children?.[1] : holder;
+  if (!value || value.type !== 'string' || !(value.offset < start && end <= value.offset + value.length - 1)) return undefined;
+  return value;
+}
+
+/**
+ * The string's new value when its new text (`raw`, quotes included) is one string token exactly as a full parse
+ * reads it, else undefined (the edit added a quote, a line break, a bad escape: the container is parsed again).
+ */
+function stringToken(raw: string): string | undefined {
+  const scanner = createScanner(raw, false);
+  if (scanner.scan() !== SyntaxKind.StringLiteral || scanner.getTokenError() !== ScanError.None || scanner.getTokenOffset() !== 0 || scanner.getTokenLength() !== raw.length) return undefined;
+  const value = scanner.getTokenValue();
+  return scanner.scan() === SyntaxKind.EOF ? value : undefined;
+}
+
+/** The node changed length by `delta` at its end: the nodes holding it grow, every node after it moves. */
+function grow(node: MutableNode, delta: number): void {
+  let child = node;
+  for (let holder = node.parent; holder; child = holder, holder = holder.parent) {
+    holder.length += delta;
+    const children = holder.children!;
+    for (let i = children.indexOf(child) + 1; i < children.length; i++) shiftSubtree(children[i], delta);
   }
 }
 
@@ -118,8 +151,8 @@ function plainSlot(rootValue: unknown, node: MutableNode): { holder: Record<stri
 
 /**
  * The tree and plain value of `text` after one edit, made from the tree and value of the text before it (which are
- * changed in place and must not be used again): only the innermost array or object around the edit is parsed again,
- * the nodes after it move by the length difference. Answers undefined, leaving the old tree as it was, when that
+ * changed in place and must not be used again): only the string value or, else, the innermost array or object around
+ * the edit is read again, the nodes after it move by the length difference. Answers undefined, leaving the old tree as it was, when that
  * cannot be done exactly as a full parse would: the old text did not parse cleanly (the caller's business), the edit
  * touches no container's inside, or the new inside does not parse cleanly as one value of the same kind. The
  * differential test (test/unit/incrementalAnalysis.test.ts) compares the results with full parses.
@@ -128,9 +161,21 @@ export function reparseAfterEdit(previous: JsonTree, text: string, edit: EditedR
   const root = previous.root as MutableNode | undefined;
   if (!root) return undefined;
   const container = innermostContainer(root, edit.start, edit.oldEnd);
-  // The whole document: a full parse is the same work.
-  if (!container || container === root) return undefined;
+  if (!container) return undefined;
   const delta = edit.newEnd - edit.oldEnd;
+  // Typing inside a string value: the string alone is read again, its siblings stay as they are.
+  const string = stringValueHolding(container, edit.start, edit.oldEnd);
+  const value = string && stringToken(text.slice(string.offset, string.offset + string.length + delta));
+  if (string && value !== undefined) {
+    const slot = plainSlot(previous.value, string);
+    string.value = detached(value);
+    string.length += delta;
+    if (slot) slot.holder[slot.key] = string.value;
+    grow(string, delta);
+    return { root: root as Node, value: previous.value };
+  }
+  // The whole document: a full parse is the same work.
+  if (container === root) return undefined;
   const from = container.offset;
   const to = container.offset + container.length + delta;
   if (to > text.length || text.charCodeAt(from) !== text.charCodeAt(to - 1) - 2) return undefined; // { } and [ ] are two apart
@@ -147,12 +192,6 @@ export function reparseAfterEdit(previous: JsonTree, text: string, edit: EditedR
   const siblings = parent.children!;
   siblings[siblings.indexOf(container)] = fresh;
   if (slot) slot.holder[slot.key] = sub.value;
-  // Every node after the edit moves; the nodes holding it grow.
-  let child: MutableNode = fresh;
-  for (let holder: MutableNode | undefined = parent; holder; child = holder, holder = holder.parent) {
-    holder.length += delta;
-    const children = holder.children!;
-    for (let i = children.indexOf(child) + 1; i < children.length; i++) shiftSubtree(children[i], delta);
-  }
+  grow(fresh, delta);
   return { root: root as Node, value: previous.value };
 }
