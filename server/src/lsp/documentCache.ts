@@ -52,7 +52,8 @@ export class DocumentCache {
   // In order of use, least recent first.
   private readonly entries = new Map<string, CachedDocument>();
   private readonly edits = new EditLog();
-  // Kept per document, whether or not its analysis is: a document analysed again after being dropped reuses it too.
+  // For the documents being edited: made at a document's second analysis (opening a file needs none) and dropped
+  // with its analysis, so that a workspace of open files holds the kept reports of the few being typed in.
   private readonly entryMemos = new Map<string, EntryMemo>();
 
   constructor(private readonly optionsFor: (uri: string) => AnalysisOptions) {}
@@ -73,7 +74,11 @@ export class DocumentCache {
     const entry = this.analyse(document, cached);
     this.edits.reset(document.uri, document.version);
     this.entries.set(document.uri, entry);
-    if (this.entries.size > MAX_CACHED_ANALYSES) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size > MAX_CACHED_ANALYSES) {
+      const leastRecent = this.entries.keys().next().value!;
+      this.entries.delete(leastRecent);
+      this.entryMemos.delete(leastRecent);
+    }
     return entry;
   }
 
@@ -111,6 +116,7 @@ export class DocumentCache {
     const edit = previous?.analysis ? this.edits.since(document.uri, previous.version) : undefined;
     const model = edit ? readDocumentAfterEdit(previous!.analysis!.model, edit, query) : readDocument(query);
     if (!model.recognized) return { ...base, skipped: 'not-emr' };
-    return { ...base, analysis: analyzeModel(model, { ...this.optionsFor(document.uri), entryMemo: this.entryMemoOf(document.uri) }) };
+    const entryMemo = previous ? this.entryMemoOf(document.uri) : undefined;
+    return { ...base, analysis: analyzeModel(model, { ...this.optionsFor(document.uri), entryMemo }) };
   }
 }
