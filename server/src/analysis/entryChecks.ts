@@ -2,6 +2,7 @@ import type { EmrRelease } from '../catalog';
 import type { Fix, RelatedLocation } from '../engine/findings';
 import { fixesNow } from '../engine/lazyFixes';
 import type { Classification, ConfigModel, ModelPath, PropertyEntry } from '../engine/model';
+import type { TreeNode } from '../formats/tree';
 import { detached, type Span } from '../engine/text';
 import { forEachEntry } from '../rules/entryRule';
 import type { EntryPlace, Report, Rule, RuleContext } from '../rules/types';
@@ -68,8 +69,10 @@ export class EntryMemo {
   remember(entry: PropertyEntry, place: EntryPlace, placeKey: string, reports: readonly StoredReport[]): void {
     if (!entry.source || entry.argument) return;
     const { path, key, valueKind } = entry;
-    // The key and a string value are the node's own; a number's value is a slice of the text.
-    const value = detached(entry.value);
+    // The key and a string value are the node's own (the same string next time: compared at once); a number's value
+    // is a slice of the text, kept as a copy.
+    const valueNode = (entry.source as TreeNode).children?.[1];
+    const value = typeof valueNode?.value === 'string' && valueNode.value === entry.value ? valueNode.value : detached(entry.value);
     const base = entry.entrySpan.start;
     const offsets = [entry.keySpan.start, entry.keySpan.end, entry.valueSpan?.start, entry.valueSpan?.end, entry.entrySpan.end, entry.lineSpan?.start, entry.lineSpan?.end].map((at) => (at === undefined ? -1 : at - base));
     this.stored.set(entry.source, { place: placeKey, live: place.live, template: place.template, path, key, value, valueKind, offsets, reports });
