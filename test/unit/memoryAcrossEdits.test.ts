@@ -64,3 +64,18 @@ test('reports are kept for the documents being edited only, and dropped with the
   for (let i = 0; i < 16; i++) cache.get(open(`other-${i}`));
   assert.equal(memos(), 0);
 });
+
+test('a format read in full at each edit (YAML) keeps no reports: its nodes are new each time', () => {
+  const cache = new DocumentCache(() => ({}));
+  const memos = () => (cache as unknown as { entryMemos: Map<string, unknown> }).entryMemos.size;
+  const doc = TextDocument.create('file:///memory/configurations.yaml', 'yaml', 1, '- Classification: spark-defaults\n  Properties:\n    spark.a: "1"\n');
+  cache.get(doc);
+  for (let i = 0; i < 2; i++) {
+    const at = doc.positionAt(doc.getText().indexOf('"1"') + 1);
+    const change = { range: { start: at, end: at }, text: '2' };
+    cache.recordChange(doc, change);
+    TextDocument.update(doc, [change], doc.version + 1);
+    assert.ok(cache.get(doc).analysis);
+  }
+  assert.equal(memos(), 0);
+});

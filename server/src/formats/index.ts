@@ -112,6 +112,11 @@ export function readDocumentAfterEdit(previous: ConfigModel, edit: EditedRange, 
   );
 }
 
+/** Whether the model's format reads a next version from what it kept (so the syntax nodes of untouched parts stay). */
+export function readsAgainAfterEdit(model: ConfigModel): boolean {
+  return FORMATS.some((f) => f.id === model.format && f.rereadAfterEdit !== undefined);
+}
+
 function readWith(query: FormatQuery, options: ReadOptions, read: (format: FormatAdapter, options: ReadOptions) => ConfigModel): ConfigModel {
   const format = formatOf(query);
   if (!format) return unreadModel(query.text);

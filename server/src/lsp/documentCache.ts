@@ -4,7 +4,7 @@ import { URI } from 'vscode-uri';
 import { analyzeModel, MAX_DOCUMENT_BYTES, type Analysis, type AnalysisOptions } from '../analysis/analyze';
 import { EntryMemo } from '../analysis/entryChecks';
 import { LineIndex } from '../engine/text';
-import { readDocument, readDocumentAfterEdit } from '../formats';
+import { readDocument, readDocumentAfterEdit, readsAgainAfterEdit } from '../formats';
 import { EditLog } from './editLog';
 
 export interface CachedDocument {
@@ -116,7 +116,8 @@ export class DocumentCache {
     const edit = previous?.analysis ? this.edits.since(document.uri, previous.version) : undefined;
     const model = edit ? readDocumentAfterEdit(previous!.analysis!.model, edit, query) : readDocument(query);
     if (!model.recognized) return { ...base, skipped: 'not-emr' };
-    const entryMemo = previous ? this.entryMemoOf(document.uri) : undefined;
+    // Kept reports are found by syntax node: only formats that keep nodes across edits can reuse them.
+    const entryMemo = previous && readsAgainAfterEdit(model) ? this.entryMemoOf(document.uri) : undefined;
     return { ...base, analysis: analyzeModel(model, { ...this.optionsFor(document.uri), entryMemo }) };
   }
 }
