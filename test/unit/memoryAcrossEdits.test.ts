@@ -70,8 +70,8 @@ test('a format read in full at each edit (YAML) keeps no reports: its nodes are 
   const memos = () => (cache as unknown as { entryMemos: Map<string, unknown> }).entryMemos.size;
   const doc = TextDocument.create('file:///memory/configurations.yaml', 'yaml', 1, '- Classification: spark-defaults\n  Properties:\n    spark.a: "1"\n');
   cache.get(doc);
+  const at = doc.positionAt(doc.getText().indexOf('"1"') + 1);
   for (let i = 0; i < 2; i++) {
-    const at = doc.positionAt(doc.getText().indexOf('"1"') + 1);
     const change = { range: { start: at, end: at }, text: '2' };
     cache.recordChange(doc, change);
     TextDocument.update(doc, [change], doc.version + 1);
