@@ -74,7 +74,7 @@ export class EntryMemo {
     const valueNode = (entry.source as TreeNode).children?.[1];
     const value = typeof valueNode?.value === 'string' && valueNode.value === entry.value ? valueNode.value : detached(entry.value);
     const base = entry.entrySpan.start;
-    const offsets = [entry.keySpan.start, entry.keySpan.end, entry.valueSpan?.start, entry.valueSpan?.end, entry.entrySpan.end, entry.lineSpan?.start, entry.lineSpan?.end].map((at) => (at === undefined ? -1 : at - base));
+    const offsets = [entry.keySpan.start, entry.keySpan.end, entry.valueSpan?.start, entry.valueSpan?.end, entry.entrySpan.end, entry.lineSpan?.start, entry.lineSpan?.end].map((at) => relative(at, base));
     this.stored.set(entry.source, { place: placeKey, live: place.live, template: place.template, path, key, value, valueKind, offsets, reports });
   }
 }

@@ -5,7 +5,7 @@ import type { ConfigModel, PropertyEntry } from '../engine/model';
 import { suggestKey } from '../engine/suggest';
 import { checkSparkValue } from '../engine/valueCheck';
 import type { Report, Rule } from './types';
-import { entryRule } from './entryRule';
+import { entryRule, isLiveSparkDefault } from './entryRule';
 
 /** A rename that is safe to offer: the target exists on this version and takes the value as it is written. */
 function safeRename(catalog: SparkCatalog, entry: PropertyEntry): { name: string; preferred: boolean } | undefined {
@@ -25,7 +25,7 @@ export const unknownSparkKey: Rule = entryRule({
   reads: ['properties'],
   checkEntry(entry, place, { model, release, report }) {
     const key = entry.key;
-    if (place.name !== 'spark-defaults' || place.ancestors.length > 0 || !place.live || !key.startsWith('spark.') || place.template) return;
+    if (!isLiveSparkDefault(place) || !key.startsWith('spark.') || place.template) return;
     const catalog = sparkCatalog(release);
     const status = sparkKeyStatusOf(catalog, key);
     const base = { span: entry.keySpan, path: entry.path };

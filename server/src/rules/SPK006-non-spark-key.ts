@@ -1,7 +1,7 @@
 import { hadoopOption, sparkCatalog } from '../catalog';
 import { renameKey } from '../engine/edits';
 import type { Rule } from './types';
-import { entryRule } from './entryRule';
+import { entryRule, isLiveSparkDefault } from './entryRule';
 
 export const nonSparkKey: Rule = entryRule({
   id: 'SPK006',
@@ -10,7 +10,7 @@ export const nonSparkKey: Rule = entryRule({
   summary: 'A key in spark-defaults that does not start with spark.: spark-submit drops it with only a log line.',
   reads: ['properties'],
   checkEntry(entry, place, { model, release, report }) {
-    if (place.name !== 'spark-defaults' || place.ancestors.length > 0 || !place.live) return;
+    if (!isLiveSparkDefault(place)) return;
     const key = entry.key;
     // Hadoop keys and maximizeResourceAllocation have a rule of their own (key-in-wrong-classification).
     if (key === '' || key.startsWith('spark.') || key === 'maximizeResourceAllocation' || hadoopOption(key)) return;

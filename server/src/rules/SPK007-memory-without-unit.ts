@@ -2,7 +2,7 @@ import { sparkCatalog } from '../catalog';
 import { setValue } from '../engine/edits';
 import { formatMiB, groupDigits } from '../engine/units';
 import type { Rule } from './types';
-import { entryRule } from './entryRule';
+import { entryRule, isLiveSparkDefault } from './entryRule';
 
 const SUFFIX: Record<string, string> = { KiB: 'k', MiB: 'm', GiB: 'g' };
 
@@ -13,7 +13,7 @@ export const memoryWithoutUnit: Rule = entryRule({
   summary: 'A size written as a bare number, which Spark reads in the key\'s own unit (MiB for executor and driver memory).',
   reads: ['properties'],
   checkEntry(entry, place, { model, release, report }) {
-    if (place.name !== 'spark-defaults' || place.ancestors.length > 0 || !place.live) return;
+    if (!isLiveSparkDefault(place)) return;
     const option = sparkCatalog(release).option(entry.key);
     if (!option || option.type !== 'bytes' || !option.unit || !SUFFIX[option.unit] || !entry.valueSpan || entry.valueKind !== 'string') return;
     const bare = entry.value.trim();

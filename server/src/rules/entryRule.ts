@@ -35,3 +35,11 @@ export function forEachEntry(model: ConfigModel, visit: (entry: PropertyEntry, p
     }
   }
 }
+
+/**
+ * The entry is one that spark-defaults readers take: in a top-level spark-defaults classification, and not set again
+ * later in it (what liveEntriesOf gives a whole-document rule).
+ */
+export function isLiveSparkDefault(place: EntryPlace): boolean {
+  return place.name === 'spark-defaults' && place.ancestors.length === 0 && place.live;
+}

@@ -5,6 +5,7 @@ import type { PropertyEntry } from '../engine/model';
 import { hasTemplateValue } from '../engine/templates';
 import type { Span } from '../engine/text';
 import { checkSparkValue, type ValueProblem } from '../engine/valueCheck';
+import { isLiveSparkDefault } from './entryRule';
 import type { EntryPlace } from './types';
 
 export interface SparkValueProblem {
@@ -16,7 +17,7 @@ export interface SparkValueProblem {
 
 /** What the release's Spark cannot read in a spark-defaults value for its key's type (shared: do not modify). */
 export function sparkValueProblem(entry: PropertyEntry, place: EntryPlace, release: EmrRelease | undefined): SparkValueProblem | undefined {
-  if (place.name !== 'spark-defaults' || place.ancestors.length > 0 || !place.live || place.template) return undefined;
+  if (!isLiveSparkDefault(place) || place.template) return undefined;
   return problemOf(entry, release);
 }
 
