@@ -107,4 +107,51 @@ describe('the entry rules memo', () => {
     analyzeModel(edited(second, TEXT.indexOf('"1"') + 1, 0, 'y'), { rules: [rule], entryMemo: memo, release: 'emr-7.1.0' });
     assert.equal(memo.recalled, 2);
   });
+
+  test('reuses a classification not edited inside whole; one edited inside is looked at entry by entry, even at the same length', () => {
+    const rule = echoRule();
+    const memo = new EntryMemo();
+    const text = TEXT.replace(']', ',\n {"Classification": "hdfs-site", "Properties": {"d": "4", "e": "5"}}]');
+    const fresh = (model: ConfigModel) => messages(readDocument({ text: model.text, fileName: 'configurations.json' }), echoRule());
+    const first = readDocument({ text, fileName: 'configurations.json' });
+    messages(first, rule, memo);
+    assert.equal(rule.asked, 5);
+    // Three characters typed into the first value: the two classifications after it move and are reused whole.
+    const second = edited(first, text.indexOf('"1"') + 1, 0, 'abc');
+    assert.deepEqual(messages(second, rule, memo), fresh(second));
+    assert.deepEqual([rule.asked, memo.recalledClassifications, memo.recalled, memo.checked], [6, 2, 4, 1]);
+    // The same value replaced at the same length: its classification keeps its node and its length, but was edited.
+    const third = edited(second, second.text.indexOf('"abc1"') + 1, 4, 'wxyz');
+    const found = messages(third, rule, memo);
+    assert.deepEqual(found, fresh(third));
+    assert.ok(found.some((m) => m.startsWith('spark-defaults true spark.a="wxyz"')), found.join('\n'));
+    assert.deepEqual([rule.asked, memo.recalledClassifications], [7, 2]);
+    // An edit in the last classification: the first, edited two analyses ago and kept since, is now reused whole.
+    const fourth = edited(third, third.text.indexOf('"5"') + 1, 0, '6');
+    assert.deepEqual(messages(fourth, rule, memo), fresh(fourth));
+    assert.deepEqual([rule.asked, memo.recalledClassifications], [8, 2]);
+  });
+
+  test('asks again about the entries of a nested classification whose enclosing one was renamed', () => {
+    const rule = entryRule({
+      id: 'TST002',
+      name: 'ancestors',
+      severity: 'info',
+      summary: 'Shows the enclosing classifications.',
+      reads: ['properties'],
+      checkEntry(entry, place, { report }) {
+        report({ span: entry.keySpan, path: entry.path, message: `${place.ancestors.join('/')}/${place.name} ${entry.key}` });
+      },
+    });
+    const memo = new EntryMemo();
+    const text = '[{"Classification": "hadoop-env", "Configurations": [{"Classification": "export", "Properties": {"JAVA_HOME": "/j"}}]}]';
+    const first = readDocument({ text, fileName: 'configurations.json' });
+    analyzeModel(first, { rules: [rule], entryMemo: memo });
+    // Typed into the outer name: only that string is read again, the nested classification keeps its node.
+    const second = edited(first, text.indexOf('-env') + 4, 0, 'x');
+    assert.equal(second.scopes[0].classifications[0].children[0].source, first.scopes[0].classifications[0].children[0].source, 'the nested node was kept');
+    const found = analyzeModel(second, { rules: [rule], entryMemo: memo }).findings.map((f) => f.message);
+    assert.deepEqual(found, ['hadoop-envx/export JAVA_HOME']);
+    assert.equal(memo.recalledClassifications, 0);
+  });
 });

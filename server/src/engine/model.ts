@@ -126,6 +126,8 @@ export interface Classification {
   /** YAML: the object, and its properties, written in flow style (`{...}`); a block mapping may start with `{` too. */
   flow?: boolean;
   propertiesFlow?: boolean;
+  /** The syntax node the configuration object was read from (as PropertyEntry.source; see formats/editStamps.ts). */
+  source?: object;
 }
 
 export type ScopeKind =

@@ -17,22 +17,34 @@ export function entryRule(rule: RuleMeta & { checkEntry(entry: PropertyEntry, pl
  * object per classification, its `live` and `template` set for each entry in turn: `visit` must not keep it.
  */
 export function forEachEntry(model: ConfigModel, visit: (entry: PropertyEntry, place: EntryPlace, classification: Classification) => void): void {
-  for (const classification of allClassifications(model)) {
-    const last = new Map<string, PropertyEntry>();
-    for (const entry of classification.properties) last.set(entry.key, entry);
-    const place: EntryPlace = {
-      name: classification.name?.trim(),
-      ancestors: classification.ancestors,
-      scopeKind: classification.scope.kind,
-      propertiesName: classification.names.properties,
-      live: false,
-      template: false,
-    };
-    for (const entry of classification.properties) {
-      place.live = last.get(entry.key) === entry;
-      place.template = isTemplateEntry(model, entry);
-      visit(entry, place, classification);
-    }
+  for (const classification of allClassifications(model)) forEachEntryOf(model, classification, placeOf(classification), visit);
+}
+
+/** Where the classification's entries are, before `live` and `template` are set for one of them. */
+export function placeOf(classification: Classification): EntryPlace {
+  return {
+    name: classification.name?.trim(),
+    ancestors: classification.ancestors,
+    scopeKind: classification.scope.kind,
+    propertiesName: classification.names.properties,
+    live: false,
+    template: false,
+  };
+}
+
+/** The classification's own entries in document order, with `place` (from placeOf) set for each in turn. */
+export function forEachEntryOf(
+  model: ConfigModel,
+  classification: Classification,
+  place: EntryPlace,
+  visit: (entry: PropertyEntry, place: EntryPlace, classification: Classification) => void,
+): void {
+  const last = new Map<string, PropertyEntry>();
+  for (const entry of classification.properties) last.set(entry.key, entry);
+  for (const entry of classification.properties) {
+    place.live = last.get(entry.key) === entry;
+    place.template = isTemplateEntry(model, entry);
+    visit(entry, place, classification);
   }
 }
 

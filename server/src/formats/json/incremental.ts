@@ -1,6 +1,7 @@
 import { createScanner, ScanError, SyntaxKind, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
 import type { EditedRange } from '../types';
 import { detached } from '../../engine/text';
+import { markEdited } from '../editStamps';
 import { parseJsonTree, type JsonTree } from './syntaxTree';
 
 /** A node while it is being moved: jsonc-parser's Node without the readonly modifiers. */
@@ -77,8 +78,9 @@ function stringToken(raw: string): string | undefined {
   return scanner.scan() === SyntaxKind.EOF ? value : undefined;
 }
 
-/** The node changed length by `delta` at its end: the nodes holding it grow, every node after it moves. */
+/** The node changed length by `delta` at its end: the nodes holding it grow and are marked edited, every node after it moves. */
 function grow(node: MutableNode, delta: number): void {
+  markEdited(node);
   let child = node;
   for (let holder = node.parent; holder; child = holder, holder = holder.parent) {
     holder.length += delta;

@@ -109,6 +109,7 @@ function readItem(item: TreeNode, itemPath: ModelPath, scope: ConfigurationScope
     flow: item.flow,
     propertiesFlow: propertiesNode?.flow,
     otherMembers: (item.children ?? []).filter((m) => ![names.classification, names.properties, names.configurations].includes(m.children?.[0]?.value as string)).length,
+    source: item,
   };
   if (childrenNode?.type === 'array') {
     const childAncestors = name === undefined ? ancestors : [...ancestors, name];
