@@ -2,8 +2,9 @@ import type { TreeNode } from '../formats/tree';
 import type { Finding, Fix } from './findings';
 import { transformFixes } from './lazyFixes';
 import { oncePer } from './memo';
+import { SubtreeMemo } from './subtreeMemo';
 import { allClassifications, type ConfigModel, type ModelPath } from './model';
-import type { Span } from './text';
+import { detached, type Span } from './text';
 
 // Names of properties whose values are credentials. A value found under such a key is never repeated in a message.
 const SECRET_KEY = /(password|passwd|secret|token|credential|private[._-]?key|access[._-]?key|secret[._-]?key|bind_pw|keystore\.pass|truststore\.pass)/i;
@@ -301,6 +302,15 @@ function requestSecrets(out: DocumentSecret[], model: ConfigModel, node: TreeNod
   secretsOfValue(out, model, { key, place: 'request', path: [...path], valueSpan }, value, node.type);
 }
 
+/**
+ * The secrets of the classifications read whole from a syntax tree, kept across edits: a classification no edit
+ * changed inside has the same ones, moved. Their texts are kept as copies (a number's value is a slice of the text
+ * of the version it was read from).
+ */
+const classificationSecrets = new SubtreeMemo<readonly DocumentSecret[]>((secrets, by) =>
+  secrets.map((secret) => ({ ...secret, span: { start: secret.span.start + by, end: secret.span.end + by }, value: detached(secret.value) })),
+);
+
 function findDocumentSecrets(model: ConfigModel): DocumentSecret[] {
   const out: DocumentSecret[] = [];
   const read = new Set<number>();
@@ -310,16 +320,28 @@ function findDocumentSecrets(model: ConfigModel): DocumentSecret[] {
   const place = model.parts.has('classifications') ? 'properties' : 'properties-file';
   for (const c of allClassifications(model)) {
     const whole = c.propertiesSpan !== undefined && c.properties.every((e) => e.source !== undefined && !e.argument);
-    if (whole) readObjects.add(c.propertiesSpan!.start);
-    for (const entry of c.properties) {
-      if (whole && (entry.valueKind === 'object' || entry.valueKind === 'array')) {
-        const valueNode = (entry.source as TreeNode).children?.[1];
-        if (valueNode) requestSecrets(out, model, valueNode, [...entry.path], entry.key, read, readObjects);
+    if (!whole) {
+      for (const entry of c.properties) {
+        if (!entry.valueSpan || (entry.valueKind !== 'string' && entry.valueKind !== 'number')) continue;
+        read.add(entry.valueSpan.start);
+        secretsOfValue(out, model, { key: entry.key, place, path: entry.path, valueSpan: entry.valueSpan }, entry.value, entry.valueKind);
       }
-      if (!entry.valueSpan || (entry.valueKind !== 'string' && entry.valueKind !== 'number')) continue;
-      if (!whole) read.add(entry.valueSpan.start);
-      secretsOfValue(out, model, { key: entry.key, place, path: entry.path, valueSpan: entry.valueSpan }, entry.value, entry.valueKind);
+      continue;
     }
+    readObjects.add(c.propertiesSpan!.start);
+    const found = classificationSecrets.get(c.source, c.span, `${model.format}\u0000${place}\u0000${c.path.join('\u0000')}`, () => {
+      const inClassification: DocumentSecret[] = [];
+      for (const entry of c.properties) {
+        if (entry.valueKind === 'object' || entry.valueKind === 'array') {
+          const valueNode = (entry.source as TreeNode).children?.[1];
+          if (valueNode) requestSecrets(inClassification, model, valueNode, [...entry.path], entry.key, read, readObjects);
+        }
+        if (!entry.valueSpan || (entry.valueKind !== 'string' && entry.valueKind !== 'number')) continue;
+        secretsOfValue(inClassification, model, { key: entry.key, place, path: entry.path, valueSpan: entry.valueSpan }, entry.value, entry.valueKind);
+      }
+      return inClassification;
+    });
+    for (const secret of found) out.push(secret);
   }
   if (model.tree) requestSecrets(out, model, model.tree, [], undefined, read, readObjects);
   // A setting given in a spark-submit string is found both as a setting and inside the string: once is enough.

@@ -1,0 +1,42 @@
+import { editStampOf } from '../formats/editStamps';
+import type { Span } from './text';
+
+interface Kept<T> {
+  stamp: number | undefined;
+  key: string;
+  start: number;
+  length: number;
+  value: T;
+}
+
+/**
+ * What a computation found in the text of one subtree (a classification, an item of a Configurations array), kept
+ * per syntax node: asked again about the same node, not edited inside since (formats/editStamps.ts), with the same
+ * key, it answers what it kept, moved to where the subtree now is. Nodes are kept across the versions of one
+ * document only (formats/json/incremental.ts), so one memo serves every document; what it keeps goes with the nodes.
+ */
+export class SubtreeMemo<T> {
+  private readonly kept = new WeakMap<object, Kept<T>>();
+
+  /**
+   * `move` gives a copy of a value with every offset moved by `by`; `keepable` tells whether a value can be moved
+   * with its subtree (every offset it holds inside the subtree's span).
+   */
+  constructor(
+    private readonly move: (value: T, by: number) => T,
+    private readonly keepable: (value: T, span: Span) => boolean = () => true,
+  ) {}
+
+  /** `key` names everything `compute` reads besides the subtree's text (its place, the document's kind). */
+  get(node: object | undefined, span: Span, key: string, compute: () => T): T {
+    if (!node) return compute();
+    const { start, end } = span;
+    const stamp = editStampOf(node);
+    const kept = this.kept.get(node);
+    if (kept && kept.stamp === stamp && kept.key === key && kept.length === end - start) return this.move(kept.value, start - kept.start);
+    const value = compute();
+    if (this.keepable(value, span)) this.kept.set(node, { stamp, key, start, length: end - start, value: this.move(value, 0) });
+    else this.kept.delete(node);
+    return value;
+  }
+}

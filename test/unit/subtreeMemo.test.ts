@@ -1,0 +1,68 @@
+// What is kept per subtree across the versions of a document (engine/subtreeMemo.ts) and the secret
+// search built on it: an answer is reused, moved, only for a classification no edit changed inside.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeModel } from '../../server/src/analysis/analyze';
+import { SubtreeMemo } from '../../server/src/engine/subtreeMemo';
+import type { ConfigModel } from '../../server/src/engine/model';
+import { readDocument, readDocumentAfterEdit } from '../../server/src/formats';
+
+const FILE = 'configurations.json';
+
+function edited(model: ConfigModel, at: number, removed: number, inserted: string): ConfigModel {
+  const text = model.text.slice(0, at) + inserted + model.text.slice(at + removed);
+  return readDocumentAfterEdit(model, { start: at, oldEnd: at + removed, newEnd: at + inserted.length }, { text, fileName: FILE });
+}
+
+/** A memo of each classification's start, counting the computations. */
+function startMemo() {
+  const memo = new SubtreeMemo<number>((at, by) => at + by);
+  let computed = 0;
+  const starts = (model: ConfigModel, key = 'k') =>
+    model.scopes[0].classifications.map((c) =>
+      memo.get(c.source, c.span, key, () => {
+        computed++;
+        return c.span.start;
+      }),
+    );
+  return { starts, computed: () => computed };
+}
+
+const TEXT = '[{"Classification": "spark-defaults", "Properties": {"spark.a": "1"}},\n {"Classification": "core-site", "Properties": {"c": "3"}}]';
+
+describe('what is kept per classification across edits', () => {
+  test('an answer is reused, moved, for a classification not edited inside; asked again for the edited one', () => {
+    const { starts, computed } = startMemo();
+    const core = TEXT.indexOf('{"Classification": "core-site"');
+    const first = readDocument({ text: TEXT, fileName: FILE });
+    assert.deepEqual(starts(first), [1, core]);
+    const second = edited(first, TEXT.indexOf('"1"') + 1, 0, 'abc');
+    assert.deepEqual(starts(second), [1, core + 3]);
+    assert.equal(computed(), 3, 'core-site was moved, not computed again');
+    // Same length, same node: the edit's mark still tells that spark-defaults changed.
+    const third = edited(second, second.text.indexOf('abc'), 3, 'xyz');
+    assert.deepEqual(starts(third), [1, core + 3]);
+    assert.equal(computed(), 4);
+    assert.deepEqual(starts(third, 'other key'), [1, core + 3]);
+    assert.equal(computed(), 6, 'another key is another question');
+  });
+
+  test('a secret typed into a value at the same length is found, and one in a moved classification is where it now is', () => {
+    const text = '[{"Classification": "hive-site", "Properties": {"javax.jdo.option.ConnectionPassword": "true"}},\n {"Classification": "core-site", "Properties": {"fs.s3a.secret.key": "abcdefgh"}}]';
+    const sec001 = (model: ConfigModel) =>
+      analyzeModel(model)
+        .findings.filter((f) => f.ruleId === 'SEC001')
+        .map((f) => `${f.span.start}-${f.span.end} ${model.text.slice(f.span.start, f.span.end)}`);
+    const first = readDocument({ text, fileName: FILE });
+    assert.deepEqual(sec001(first), [`${text.indexOf('"abcdefgh"')}-${text.indexOf('"abcdefgh"') + 10} "abcdefgh"`]);
+    // "true" names no secret; "t0p$" at the same length is one.
+    const second = edited(first, text.indexOf('"true"') + 1, 4, 't0p$');
+    const fresh = sec001(readDocument({ text: second.text, fileName: FILE }));
+    assert.deepEqual(sec001(second), fresh);
+    assert.equal(fresh.length, 2);
+    // Typed into the first secret: the second classification's secret moves with it.
+    const third = edited(second, second.text.indexOf('t0p$') + 4, 0, '!!');
+    assert.deepEqual(sec001(third), sec001(readDocument({ text: third.text, fileName: FILE })));
+    assert.ok(sec001(third).includes(`${third.text.indexOf('"abcdefgh"')}-${third.text.indexOf('"abcdefgh"') + 10} "abcdefgh"`));
+  });
+});
