@@ -268,7 +268,7 @@ export interface SchemaTarget {
   value: unknown;
 }
 
-export type SchemaId = 'configurations' | 'configurations-lowercase' | 'configurations-cloudformation' | 'configuration' | 'configuration-lowercase' | 'cluster-request';
+export type SchemaId = 'configurations' | 'configurations-lowercase' | 'configurations-cloudformation' | 'configuration' | 'configuration-lowercase' | 'configuration-cloudformation' | 'cluster-request';
 
 export function allClassifications(model: ConfigModel): Classification[] {
   const out: Classification[] = [];

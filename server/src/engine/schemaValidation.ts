@@ -6,6 +6,7 @@ import { OPAQUE_VALUE } from '../formats/shapes/plainValue';
 import type { TreeNode } from '../formats/tree';
 import type { ConfigModel, ModelPath, SchemaId } from './model';
 import { didYouMean } from './suggest';
+import { SubtreeMemo } from './subtreeMemo';
 import { span, type Span } from './text';
 
 export interface SchemaProblem {
@@ -33,6 +34,7 @@ function compile(): Record<SchemaId, ValidateFunction> {
       'configurations-lowercase': ajv.compile(list('configurationLowercase')),
       'configuration-lowercase': ajv.compile(definition('configurationLowercase')),
       'configurations-cloudformation': ajv.compile(list('configurationCloudFormation')),
+      'configuration-cloudformation': ajv.compile(definition('configurationCloudFormation')),
       'cluster-request': ajv.compile(clusterSchema),
     };
   }
@@ -146,9 +148,38 @@ export function validateAgainstSchema(model: ConfigModel): SchemaProblem[] {
   const root = model.tree;
   if (!model.recognized || !root) return [];
   const problems: SchemaProblem[] = [];
-  for (const target of model.schemaTargets) problems.push(...validateTarget(root as Node, target.schema, target.path, target.value));
+  for (const target of model.schemaTargets) {
+    const itemSchema = ITEM_SCHEMA[target.schema];
+    const list = itemSchema && Array.isArray(target.value) ? findNodeAtLocation(root as Node, target.path) : undefined;
+    if (!itemSchema || !list || list.type !== 'array' || list.children?.length !== (target.value as unknown[]).length) {
+      problems.push(...validateTarget(root as Node, target.schema, target.path, target.value));
+      continue;
+    }
+    // A list of configurations is its items, each validated on its own: an item no edit changed keeps its problems.
+    const items = target.value as unknown[];
+    list.children.forEach((node, i) => {
+      const path = [...target.path, i];
+      const found = itemProblems.get(node, { start: node.offset, end: node.offset + node.length }, `${itemSchema}\u0000${path.join('\u0000')}`, () => validateTarget(root as Node, itemSchema, path, items[i]));
+      for (const problem of found) problems.push(problem);
+    });
+  }
   return problems;
 }
+
+/** The schema of each item of a list schema: the list's own schema asks nothing more of its items. */
+const ITEM_SCHEMA: Partial<Record<SchemaId, SchemaId>> = {
+  configurations: 'configuration',
+  'configurations-lowercase': 'configuration-lowercase',
+  'configurations-cloudformation': 'configuration-cloudformation',
+};
+
+const movedBy = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+
+/** The problems of each item of a Configurations list, kept across edits for the items an edit did not change. */
+const itemProblems = new SubtreeMemo<readonly SchemaProblem[]>(
+  (problems, by) => problems.map((p) => ({ ...p, span: movedBy(p.span, by) })),
+  (problems, item) => problems.every((p) => p.span.start >= item.start && p.span.end <= item.end),
+);
 
 /**
  * The member an API or CloudFormation spells another way: another letter case (the console's `classification`), or
@@ -169,6 +200,7 @@ const REJECTED_BY: Record<SchemaId, string> = {
   'configurations-lowercase': 'the API rejects the request',
   'configuration-lowercase': 'the API rejects the request',
   'configurations-cloudformation': 'CloudFormation rejects the template',
+  'configuration-cloudformation': 'CloudFormation rejects the template',
 };
 
 function validateTarget(root: Node, schema: SchemaId, base: ModelPath, data: unknown): SchemaProblem[] {
