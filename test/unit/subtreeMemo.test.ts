@@ -65,4 +65,21 @@ describe('what is kept per classification across edits', () => {
     assert.deepEqual(sec001(third), sec001(readDocument({ text: third.text, fileName: FILE })));
     assert.ok(sec001(third).includes(`${third.text.indexOf('"abcdefgh"')}-${third.text.indexOf('"abcdefgh"') + 10} "abcdefgh"`));
   });
+
+  test('schema problems: an item edited inside at the same length is validated again, one after the edit keeps its problems, moved', () => {
+    const text = '[{"Classification": "hadoop-env", "Configurations": [{"Classification": "export", "Xroperties": {}}]},\n {"Classification": "core-site", "Propertes": {}}]';
+    const emr002 = (model: ConfigModel) =>
+      analyzeModel(model)
+        .findings.filter((f) => f.ruleId === 'EMR002')
+        .map((f) => `${f.span.start}-${f.span.end} ${model.text.slice(f.span.start, f.span.end)}`);
+    const first = readDocument({ text, fileName: FILE });
+    assert.deepEqual(emr002(first), [`${text.indexOf('"Xroperties"')}-${text.indexOf('"Xroperties"') + 12} "Xroperties"`, `${text.indexOf('"Propertes"')}-${text.indexOf('"Propertes"') + 11} "Propertes"`]);
+    // The nested member renamed at the same length: the nested object is read again, the outer item keeps its node.
+    const second = edited(first, text.indexOf('Xroperties'), 1, 'P');
+    assert.equal(second.scopes[0].classifications[0].source, first.scopes[0].classifications[0].source, 'the item node was kept');
+    assert.deepEqual(emr002(second), [`${text.indexOf('"Propertes"')}-${text.indexOf('"Propertes"') + 11} "Propertes"`]);
+    // Typed into the first item: the second one's problem moves with it.
+    const third = edited(second, second.text.indexOf('"export"') + 1, 0, 'xx');
+    assert.deepEqual(emr002(third), [`${third.text.indexOf('"Propertes"')}-${third.text.indexOf('"Propertes"') + 11} "Propertes"`]);
+  });
 });
