@@ -28,6 +28,15 @@ function startMemo() {
   return { starts, computed: () => computed };
 }
 
+/** A rule's findings as "start-end covered text". */
+const findingsOf = (ruleId: string) => (model: ConfigModel) =>
+  analyzeModel(model)
+    .findings.filter((f) => f.ruleId === ruleId)
+    .map((f) => `${f.span.start}-${f.span.end} ${model.text.slice(f.span.start, f.span.end)}`);
+
+/** The same for a token of the text, where it first is. */
+const at = (text: string, token: string) => `${text.indexOf(token)}-${text.indexOf(token) + token.length} ${token}`;
+
 const TEXT = '[{"Classification": "spark-defaults", "Properties": {"spark.a": "1"}},\n {"Classification": "core-site", "Properties": {"c": "3"}}]';
 
 describe('what is kept per classification across edits', () => {
@@ -49,12 +58,9 @@ describe('what is kept per classification across edits', () => {
 
   test('a secret typed into a value at the same length is found, and one in a moved classification is where it now is', () => {
     const text = '[{"Classification": "hive-site", "Properties": {"javax.jdo.option.ConnectionPassword": "true"}},\n {"Classification": "core-site", "Properties": {"fs.s3a.secret.key": "abcdefgh"}}]';
-    const sec001 = (model: ConfigModel) =>
-      analyzeModel(model)
-        .findings.filter((f) => f.ruleId === 'SEC001')
-        .map((f) => `${f.span.start}-${f.span.end} ${model.text.slice(f.span.start, f.span.end)}`);
+    const sec001 = findingsOf('SEC001');
     const first = readDocument({ text, fileName: FILE });
-    assert.deepEqual(sec001(first), [`${text.indexOf('"abcdefgh"')}-${text.indexOf('"abcdefgh"') + 10} "abcdefgh"`]);
+    assert.deepEqual(sec001(first), [at(text, '"abcdefgh"')]);
     // "true" names no secret; "t0p$" at the same length is one.
     const second = edited(first, text.indexOf('"true"') + 1, 4, 't0p$');
     const fresh = sec001(readDocument({ text: second.text, fileName: FILE }));
@@ -63,23 +69,20 @@ describe('what is kept per classification across edits', () => {
     // Typed into the first secret: the second classification's secret moves with it.
     const third = edited(second, second.text.indexOf('t0p$') + 4, 0, '!!');
     assert.deepEqual(sec001(third), sec001(readDocument({ text: third.text, fileName: FILE })));
-    assert.ok(sec001(third).includes(`${third.text.indexOf('"abcdefgh"')}-${third.text.indexOf('"abcdefgh"') + 10} "abcdefgh"`));
+    assert.ok(sec001(third).includes(at(third.text, '"abcdefgh"')));
   });
 
   test('schema problems: an item edited inside at the same length is validated again, one after the edit keeps its problems, moved', () => {
     const text = '[{"Classification": "hadoop-env", "Configurations": [{"Classification": "export", "Xroperties": {}}]},\n {"Classification": "core-site", "Propertes": {}}]';
-    const emr002 = (model: ConfigModel) =>
-      analyzeModel(model)
-        .findings.filter((f) => f.ruleId === 'EMR002')
-        .map((f) => `${f.span.start}-${f.span.end} ${model.text.slice(f.span.start, f.span.end)}`);
+    const emr002 = findingsOf('EMR002');
     const first = readDocument({ text, fileName: FILE });
-    assert.deepEqual(emr002(first), [`${text.indexOf('"Xroperties"')}-${text.indexOf('"Xroperties"') + 12} "Xroperties"`, `${text.indexOf('"Propertes"')}-${text.indexOf('"Propertes"') + 11} "Propertes"`]);
+    assert.deepEqual(emr002(first), [at(text, '"Xroperties"'), at(text, '"Propertes"')]);
     // The nested member renamed at the same length: the nested object is read again, the outer item keeps its node.
     const second = edited(first, text.indexOf('Xroperties'), 1, 'P');
     assert.equal(second.scopes[0].classifications[0].source, first.scopes[0].classifications[0].source, 'the item node was kept');
-    assert.deepEqual(emr002(second), [`${text.indexOf('"Propertes"')}-${text.indexOf('"Propertes"') + 11} "Propertes"`]);
+    assert.deepEqual(emr002(second), [at(text, '"Propertes"')]);
     // Typed into the first item: the second one's problem moves with it.
     const third = edited(second, second.text.indexOf('"export"') + 1, 0, 'xx');
-    assert.deepEqual(emr002(third), [`${third.text.indexOf('"Propertes"')}-${third.text.indexOf('"Propertes"') + 11} "Propertes"`]);
+    assert.deepEqual(emr002(third), [at(third.text, '"Propertes"')]);
   });
 });
