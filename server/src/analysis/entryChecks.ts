@@ -1,6 +1,7 @@
 import type { EmrRelease } from '../catalog';
 import type { Fix, RelatedLocation } from '../engine/findings';
 import { fixesNow } from '../engine/lazyFixes';
+import { movedReports, reportsWithin } from '../engine/movedReports';
 import { allClassifications, type Classification, type ConfigModel, type ModelPath, type PropertyEntry } from '../engine/model';
 import { templateRegions } from '../engine/templates';
 import { editStampOf } from '../formats/editStamps';
@@ -183,32 +184,6 @@ function extentOf(entry: PropertyEntry): Span {
   return { start: Math.min(entry.entrySpan.start, entry.lineSpan?.start ?? Infinity), end: Math.max(entry.entrySpan.end, entry.lineSpan?.end ?? -Infinity) };
 }
 
-const moved = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
-
-/**
- * A copy of the reports moved by `by` characters (copies: the analysis rewrites messages that show a secret). `own`
- * copies the texts too, for keeping: a message or value built from a slice of the document would keep the whole text
- * of its version.
- */
-function movedReports(reports: readonly StoredReport[], by: number, own: (text: string) => string = (text) => text): StoredReport[] {
-  return reports.map((r) => ({
-    ...r,
-    span: moved(r.span, by),
-    path: r.path.map((step) => (typeof step === 'string' ? own(step) : step)),
-    message: own(r.message),
-    fixes: r.fixes.map((fix) => ({ ...fix, title: own(fix.title), edits: fix.edits.map((e) => ({ span: moved(e.span, by), newText: own(e.newText) })) })),
-    related: r.related.map((related) => ({ span: moved(related.span, by), message: own(related.message) })),
-  }));
-}
-
-function within(span: Span, extent: Span): boolean {
-  return span.start >= extent.start && span.end <= extent.end;
-}
-
-function storable(reports: readonly StoredReport[], extent: Span): boolean {
-  return reports.every((r) => within(r.span, extent) && r.fixes.every((f) => f.edits.every((e) => within(e.span, extent))) && r.related.every((l) => within(l.span, extent)));
-}
-
 /**
  * Runs the entry rules (those with checkEntry) over every entry of the model, through the memo when there is one:
  * a classification not edited inside since the last analysis gets all its reports again, and an entry met in the last
@@ -259,7 +234,7 @@ export function checkEntries(
         }
       });
       for (const r of reports) report(r.rule, r);
-      const kept = memo && complete && storable(reports, extentOf(entry)) ? movedReports(reports, -base, detached) : undefined;
+      const kept = memo && complete && reportsWithin(reports, extentOf(entry)) ? movedReports(reports, -base, detached) : undefined;
       if (memo && kept && memo.remember(entry, place, placeKey, kept)) outcomes?.push({ at: base, reports: kept });
       else outcomes = undefined;
     });

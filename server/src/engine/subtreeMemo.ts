@@ -27,13 +27,19 @@ export class SubtreeMemo<T> {
     private readonly keepable: (value: T, span: Span) => boolean = () => true,
   ) {}
 
-  /** `key` names everything `compute` reads besides the subtree's text (its place, the document's kind). */
-  get(node: object | undefined, span: Span, key: string, compute: () => T): T {
+  /**
+   * `key` names everything `compute` reads besides the subtree's text (its place, the document's kind); `stillValid`,
+   * when given, checks a kept value against what is too costly to put in the key for every subtree.
+   */
+  get(node: object | undefined, span: Span, key: string, compute: () => T, stillValid?: (value: T) => boolean): T {
     if (!node) return compute();
     const { start, end } = span;
     const stamp = editStampOf(node);
     const kept = this.kept.get(node);
-    if (kept && kept.stamp === stamp && kept.key === key && kept.length === end - start) return this.move(kept.value, start - kept.start);
+    if (kept && kept.stamp === stamp && kept.key === key && kept.length === end - start) {
+      const value = this.move(kept.value, start - kept.start);
+      if (!stillValid || stillValid(value)) return value;
+    }
     const value = compute();
     if (this.keepable(value, span)) this.kept.set(node, { stamp, key, start, length: end - start, value: this.move(value, 0) });
     else this.kept.delete(node);
