@@ -85,4 +85,29 @@ describe('what is kept per classification across edits', () => {
     const third = edited(second, second.text.indexOf('"export"') + 1, 0, 'xx');
     assert.deepEqual(emr002(third), [at(third.text, '"Propertes"')]);
   });
+
+  test('duplicate keys: a classification moved to another line by an edit above names the new lines', () => {
+    const text = '[{"Classification": "core-site", "Properties": {"a": "1"}},\n {"Classification": "hdfs-site", "Properties": {"d": "1", "d": "2"}}]';
+    const emr006 = (model: ConfigModel) => analyzeModel(model).findings.filter((f) => f.ruleId === 'EMR006').map((f) => `${f.span.start} ${f.message}`);
+    const first = readDocument({ text, fileName: FILE });
+    assert.deepEqual(emr006(first), [`${text.indexOf('"d"')} "d" is set again on line 2; that later value ("2") wins and this one ("1") is ignored.`]);
+    // A line break typed between the first item's members: that item is read again, the second moves a line down.
+    const second = edited(first, text.indexOf(', "Properties"') + 1, 0, '\n');
+    assert.equal(second.scopes[0].classifications[1].source, first.scopes[0].classifications[1].source, 'the second item node was kept');
+    assert.deepEqual(emr006(second), [`${second.text.indexOf('"d"')} "d" is set again on line 3; that later value ("2") wins and this one ("1") is ignored.`]);
+    // Typed into the first item's value: the second moves along its line, and keeps its line numbers.
+    const third = edited(second, second.text.indexOf('"1"') + 1, 0, 'x');
+    assert.deepEqual(emr006(third), [`${third.text.indexOf('"d"')} "d" is set again on line 3; that later value ("2") wins and this one ("1") is ignored.`]);
+  });
+
+  test('AWS keys: one typed into an item at the same length is found, one in a later item moves with it', () => {
+    const text = '[{"Classification": "core-site", "Properties": {"fs.s3a.access.key": "BKIAZ2QX7RT4BN5KW3JD"}},\n {"Classification": "hdfs-site", "Properties": {"x": "ASIAQ7RT2BN5KW3JDZ2X"}}]';
+    const sec002 = findingsOf('SEC002');
+    const first = readDocument({ text, fileName: FILE });
+    assert.deepEqual(sec002(first), [at(text, 'ASIAQ7RT2BN5KW3JDZ2X')]);
+    const second = edited(first, text.indexOf('BKIA'), 1, 'A');
+    assert.deepEqual(sec002(second), [at(second.text, 'AKIAZ2QX7RT4BN5KW3JD'), at(second.text, 'ASIAQ7RT2BN5KW3JDZ2X')]);
+    const third = edited(second, second.text.indexOf('"fs.s3a') - 1, 0, ' ');
+    assert.deepEqual(sec002(third), [at(third.text, 'AKIAZ2QX7RT4BN5KW3JD'), at(third.text, 'ASIAQ7RT2BN5KW3JDZ2X')]);
+  });
 });

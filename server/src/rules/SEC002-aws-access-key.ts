@@ -1,4 +1,6 @@
-import type { TreeNode } from '../formats/tree';
+import { nodeSpan, type TreeNode } from '../formats/tree';
+import { movedReports, reportsWithin, type MovableReport } from '../engine/movedReports';
+import { SubtreeMemo } from '../engine/subtreeMemo';
 import { allClassifications, type ConfigModel, type ModelPath } from '../engine/model';
 import { awsKeysIn, type AwsKeyMatch } from '../engine/secrets';
 import { span, type Span } from '../engine/text';
@@ -31,14 +33,23 @@ function matchSpan(model: ConfigModel, value: string, valueSpan: Span, match: Aw
   return span(decoded.offsets[match.index], decoded.offsets[match.index + match.length]);
 }
 
+/** The reports of a subtree that is an item of a list, kept across edits for an item no edit changed inside. */
+const keptItemReports = new SubtreeMemo<MovableReport[]>((reports, by) => movedReports(reports, by), (reports, item) => reportsWithin(reports, item));
+
 /**
- * Calls `visit` with every string value of the JSON tree, the member key it belongs to, if any, and its path.
- * The path is one stack shared by every call (copy it to keep it): most strings hold no key, so copying
- * a path for each of them was most of this rule's time on a large document.
+ * Reports every AWS key in the string values of a JSON subtree, under the member key each value belongs to, if any.
+ * The path is one stack shared by every call (copied for a report): most strings hold no key, so copying a path for
+ * each of them was most of this rule's time on a large document.
  */
-function jsonStrings(node: TreeNode, path: ModelPath, key: string | undefined, visit: (node: TreeNode, key: string | undefined, path: ModelPath) => void): void {
+function keysInStrings(model: ConfigModel, node: TreeNode, path: ModelPath, key: string | undefined, out: MovableReport[]): void {
   if (node.type === 'string') {
-    visit(node, key, path);
+    const value: unknown = node.value;
+    // Both kinds of key are 20 characters or more; most strings are shorter.
+    if (typeof value !== 'string' || value.length < 20) return;
+    const matches = awsKeysIn(key, value);
+    if (matches.length === 0) return;
+    const valueSpan = span(node.offset, node.offset + node.length);
+    for (const match of matches) out.push({ span: matchSpan(model, value, valueSpan, match), path: [...path], message: messageFor(match, key), fixes: [], related: [] });
     return;
   }
   if (node.type === 'object') {
@@ -47,15 +58,25 @@ function jsonStrings(node: TreeNode, path: ModelPath, key: string | undefined, v
       const valueNode = member.children?.[1];
       if (!keyNode || !valueNode || typeof keyNode.value !== 'string') continue;
       path.push(keyNode.value);
-      jsonStrings(valueNode, path, keyNode.value, visit);
+      keysInStrings(model, valueNode, path, keyNode.value, out);
       path.pop();
     }
   } else if (node.type === 'array') {
     const items = node.children ?? [];
     // Array elements keep no key: a list of arguments is not named for a secret.
     for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       path.push(i);
-      jsonStrings(items[i], path, undefined, visit);
+      if (item.type === 'object') {
+        const found = keptItemReports.get(item, nodeSpan(item), `${model.format}\u0000${path.join('\u0000')}`, () => {
+          const inItem: MovableReport[] = [];
+          keysInStrings(model, item, path, undefined, inItem);
+          return inItem;
+        });
+        for (const r of found) out.push(r);
+      } else {
+        keysInStrings(model, item, path, undefined, out);
+      }
       path.pop();
     }
   }
@@ -70,17 +91,9 @@ export const awsAccessKey: Rule = {
   check({ model, report }) {
     const reports: Report[] = [];
     if (model.tree) {
-      jsonStrings(model.tree, [], undefined, (node, key, path) => {
-        const value: unknown = node.value;
-        // Both kinds of key are 20 characters or more; most strings are shorter.
-        if (typeof value !== 'string' || value.length < 20) return;
-        const matches = awsKeysIn(key, value);
-        if (matches.length === 0) return;
-        const valueSpan = span(node.offset, node.offset + node.length);
-        for (const match of matches) {
-          reports.push({ span: matchSpan(model, value, valueSpan, match), path: [...path], message: messageFor(match, key) });
-        }
-      });
+      const found: MovableReport[] = [];
+      keysInStrings(model, model.tree, [], undefined, found);
+      for (const r of found) reports.push(r);
     } else {
       for (const c of allClassifications(model)) {
         for (const entry of c.properties) {
