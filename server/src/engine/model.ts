@@ -257,6 +257,11 @@ export interface ConfigModel {
   comments: { text: string; span: Span }[];
   /** Writes fix edits in the document's own syntax. */
   writer: FormatWriter;
+  /**
+   * Read from the last version's tree after an edit (formats/json/incremental.ts): the document is being edited, so
+   * results kept per subtree for its next version are worth keeping (engine/subtreeMemo.ts).
+   */
+  readAfterEdit?: boolean;
 }
 
 /** A subtree validated against one of the project's schemas. */

@@ -1,6 +1,14 @@
 import { editStampOf } from '../formats/editStamps';
 import type { Span } from './text';
 
+/**
+ * The node to keep a result by: only in a document read again after an edit. A file read once (by the CLI, or when
+ * it is opened) keeps nothing.
+ */
+export function nodeToKeep(model: { readonly readAfterEdit?: boolean }, node: object | undefined): object | undefined {
+  return model.readAfterEdit ? node : undefined;
+}
+
 interface Kept<T> {
   stamp: number | undefined;
   key: string;

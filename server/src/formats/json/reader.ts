@@ -140,12 +140,12 @@ export function rereadJsonAfterEdit(previous: ConfigModel, text: string, edit: E
   const tree = reparseAfterEdit(state.tree, text, edit, parseOptions(options), MAX_JSON_DEPTH);
   if (!tree) return undefined;
   cleanParses.delete(previous);
-  const model = modelOf(text, tree, [], false);
+  const model = modelOf(text, tree, [], false, true);
   cleanParses.set(model, { tree, allowComments: state.allowComments });
   return model;
 }
 
-function modelOf(text: string, { root, value }: JsonTree, problems: SyntaxProblem[], tooDeep: boolean): ConfigModel {
+function modelOf(text: string, { root, value }: JsonTree, problems: SyntaxProblem[], tooDeep: boolean, afterEdit = false): ConfigModel {
   const shape = readShape(tooDeep ? undefined : root, { text, decode: jsonWriter.decode, root, rootValue: value });
   return {
     format: 'json',
@@ -163,5 +163,6 @@ function modelOf(text: string, { root, value }: JsonTree, problems: SyntaxProble
     schemaTargets: shape.schemaTargets,
     comments: [],
     writer: jsonWriter,
+    ...(afterEdit ? { readAfterEdit: true } : {}),
   };
 }
