@@ -11,7 +11,8 @@ export interface MovableReport {
   related: RelatedLocation[];
 }
 
-const moved = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
+/** The span `by` characters further on. */
+export const movedSpan = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
 
 /**
  * A copy of the reports moved by `by` characters (copies: the analysis rewrites messages that show a secret). `own`
@@ -21,11 +22,11 @@ const moved = (span: Span, by: number): Span => ({ start: span.start + by, end: 
 export function movedReports<R extends MovableReport>(reports: readonly R[], by: number, own: (text: string) => string = (text) => text): R[] {
   return reports.map((r) => ({
     ...r,
-    span: moved(r.span, by),
+    span: movedSpan(r.span, by),
     path: r.path.map((step) => (typeof step === 'string' ? own(step) : step)),
     message: own(r.message),
-    fixes: r.fixes.map((fix) => ({ ...fix, title: own(fix.title), edits: fix.edits.map((e) => ({ span: moved(e.span, by), newText: own(e.newText) })) })),
-    related: r.related.map((related) => ({ span: moved(related.span, by), message: own(related.message) })),
+    fixes: r.fixes.map((fix) => ({ ...fix, title: own(fix.title), edits: fix.edits.map((e) => ({ span: movedSpan(e.span, by), newText: own(e.newText) })) })),
+    related: r.related.map((related) => ({ span: movedSpan(related.span, by), message: own(related.message) })),
   }));
 }
 

@@ -6,6 +6,7 @@ import { OPAQUE_VALUE } from '../formats/shapes/plainValue';
 import type { TreeNode } from '../formats/tree';
 import type { ConfigModel, ModelPath, SchemaId } from './model';
 import { didYouMean } from './suggest';
+import { movedSpan } from './movedReports';
 import { nodeToKeep, SubtreeMemo } from './subtreeMemo';
 import { span, type Span } from './text';
 
@@ -173,11 +174,9 @@ const ITEM_SCHEMA: Partial<Record<SchemaId, SchemaId>> = {
   'configurations-cloudformation': 'configuration-cloudformation',
 };
 
-const movedBy = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
-
 /** The problems of each item of a Configurations list, kept across edits for the items an edit did not change. */
 const itemProblems = new SubtreeMemo<readonly SchemaProblem[]>(
-  (problems, by) => problems.map((p) => ({ ...p, span: movedBy(p.span, by) })),
+  (problems, by) => problems.map((p) => ({ ...p, span: movedSpan(p.span, by) })),
   (problems, item) => problems.every((p) => p.span.start >= item.start && p.span.end <= item.end),
 );
 

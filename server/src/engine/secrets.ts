@@ -2,6 +2,7 @@ import type { TreeNode } from '../formats/tree';
 import type { Finding, Fix } from './findings';
 import { transformFixes } from './lazyFixes';
 import { oncePer } from './memo';
+import { movedSpan } from './movedReports';
 import { nodeToKeep, SubtreeMemo } from './subtreeMemo';
 import { allClassifications, type ConfigModel, type ModelPath } from './model';
 import { detached, type Span } from './text';
@@ -308,7 +309,7 @@ function requestSecrets(out: DocumentSecret[], model: ConfigModel, node: TreeNod
  * of the version it was read from).
  */
 const classificationSecrets = new SubtreeMemo<readonly DocumentSecret[]>((secrets, by) =>
-  secrets.map((secret) => ({ ...secret, span: { start: secret.span.start + by, end: secret.span.end + by }, value: detached(secret.value) })),
+  secrets.map((secret) => ({ ...secret, span: movedSpan(secret.span, by), value: detached(secret.value) })),
 );
 
 function findDocumentSecrets(model: ConfigModel): DocumentSecret[] {
