@@ -29,7 +29,7 @@ function startMemo() {
   let computed = 0;
   const starts = (model: ConfigModel, key = 'k') =>
     model.scopes[0].classifications.map((c) =>
-      memo.get(c.source, c.span, key, () => {
+      memo.get(model, c.source, c.span, () => key, () => {
         computed++;
         return c.span.start;
       }),
@@ -52,7 +52,7 @@ describe('what is kept per classification across edits', () => {
   test('an answer is reused, moved, for a classification not edited inside; asked again for the edited one', () => {
     const { starts, computed } = startMemo();
     const core = TEXT.indexOf('{"Classification": "core-site"');
-    const first = readDocument({ text: TEXT, fileName: FILE });
+    const first = beingEdited(TEXT);
     assert.deepEqual(starts(first), [1, core]);
     const second = edited(first, TEXT.indexOf('"1"') + 1, 0, 'abc');
     assert.deepEqual(starts(second), [1, core + 3]);

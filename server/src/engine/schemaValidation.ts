@@ -7,7 +7,7 @@ import type { TreeNode } from '../formats/tree';
 import type { ConfigModel, ModelPath, SchemaId } from './model';
 import { didYouMean } from './suggest';
 import { movedSpan } from './movedReports';
-import { nodeToKeep, SubtreeMemo } from './subtreeMemo';
+import { SubtreeMemo } from './subtreeMemo';
 import { span, type Span } from './text';
 
 export interface SchemaProblem {
@@ -160,7 +160,7 @@ export function validateAgainstSchema(model: ConfigModel): SchemaProblem[] {
     const items = target.value as unknown[];
     list.children.forEach((node, i) => {
       const path = [...target.path, i];
-      const found = itemProblems.get(nodeToKeep(model, node), { start: node.offset, end: node.offset + node.length }, `${itemSchema}\u0000${path.join('\u0000')}`, () => validateTarget(root as Node, itemSchema, path, items[i]));
+      const found = itemProblems.get(model, node, { start: node.offset, end: node.offset + node.length }, () => `${itemSchema}\u0000${path.join('\u0000')}`, () => validateTarget(root as Node, itemSchema, path, items[i]));
       for (const problem of found) problems.push(problem);
     });
   }

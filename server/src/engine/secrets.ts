@@ -3,7 +3,7 @@ import type { Finding, Fix } from './findings';
 import { transformFixes } from './lazyFixes';
 import { oncePer } from './memo';
 import { movedSpan } from './movedReports';
-import { nodeToKeep, SubtreeMemo } from './subtreeMemo';
+import { SubtreeMemo } from './subtreeMemo';
 import { allClassifications, type ConfigModel, type ModelPath } from './model';
 import { detached, type Span } from './text';
 
@@ -330,7 +330,7 @@ function findDocumentSecrets(model: ConfigModel): DocumentSecret[] {
       continue;
     }
     readObjects.add(c.propertiesSpan!.start);
-    const found = classificationSecrets.get(nodeToKeep(model, c.source), c.span, `${model.format}\u0000${place}\u0000${c.path.join('\u0000')}`, () => {
+    const found = classificationSecrets.get(model, c.source, c.span, () => `${model.format}\u0000${place}\u0000${c.path.join('\u0000')}`, () => {
       const inClassification: DocumentSecret[] = [];
       for (const entry of c.properties) {
         if (entry.valueKind === 'object' || entry.valueKind === 'array') {

@@ -36,21 +36,25 @@ export class SubtreeMemo<T> {
   ) {}
 
   /**
-   * `key` names everything `compute` reads besides the subtree's text (its place, the document's kind); `stillValid`,
-   * when given, checks a kept value against what is too costly to put in the key for every subtree.
+   * The value for the subtree read from `node` in `model`: kept or computed, and kept only in a document being edited
+   * (nodeToKeep). `keyOf` names everything `compute` reads besides the subtree's text (its place, the document's kind),
+   * asked for only when something may be kept; `stillValid`, when given, checks a kept value against what is too
+   * costly to put in the key for every subtree.
    */
-  get(node: object | undefined, span: Span, key: string, compute: () => T, stillValid?: (value: T) => boolean): T {
-    if (!node) return compute();
+  get(model: { readonly readAfterEdit?: boolean }, node: object | undefined, span: Span, keyOf: () => string, compute: () => T, stillValid?: (value: T) => boolean): T {
+    const keptBy = nodeToKeep(model, node);
+    if (!keptBy) return compute();
+    const key = keyOf();
     const { start, end } = span;
-    const stamp = editStampOf(node);
-    const kept = this.kept.get(node);
+    const stamp = editStampOf(keptBy);
+    const kept = this.kept.get(keptBy);
     if (kept && kept.stamp === stamp && kept.key === key && kept.length === end - start) {
       const value = this.move(kept.value, start - kept.start);
       if (!stillValid || stillValid(value)) return value;
     }
     const value = compute();
-    if (this.keepable(value, span)) this.kept.set(node, { stamp, key, start, length: end - start, value: this.move(value, 0) });
-    else this.kept.delete(node);
+    if (this.keepable(value, span)) this.kept.set(keptBy, { stamp, key, start, length: end - start, value: this.move(value, 0) });
+    else this.kept.delete(keptBy);
     return value;
   }
 }

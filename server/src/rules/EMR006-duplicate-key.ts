@@ -2,7 +2,7 @@ import { removeEntry } from '../engine/edits';
 import { movedReports, reportsWithin, type MovableReport } from '../engine/movedReports';
 import { showValue } from '../engine/secrets';
 import { allClassifications, type Classification, type ConfigModel, type PropertyEntry } from '../engine/model';
-import { nodeToKeep, SubtreeMemo } from '../engine/subtreeMemo';
+import { SubtreeMemo } from '../engine/subtreeMemo';
 import { isTemplateEntry } from '../engine/templates';
 import { detached, LineIndex } from '../engine/text';
 import type { Rule } from './types';
@@ -55,7 +55,7 @@ export const duplicateKey: Rule = {
     const lines = () => (table ??= new LineIndex(model.text));
     for (const c of allClassifications(model)) {
       if (c.properties.length < 2) continue;
-      const found = keptDuplicates.get(nodeToKeep(model, c.source), c.span, `${model.format}\u0000${c.path.join('\u0000')}`, () => duplicatesIn(model, c, lines), (kept) =>
+      const found = keptDuplicates.get(model, c.source, c.span, () => `${model.format}\u0000${c.path.join('\u0000')}`, () => duplicatesIn(model, c, lines), (kept) =>
         kept.reports.length === 0 || kept.firstLine === lines().positionAt(c.span.start).line,
       );
       for (const r of found.reports) report(r);

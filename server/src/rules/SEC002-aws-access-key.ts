@@ -1,6 +1,6 @@
 import { nodeSpan, type TreeNode } from '../formats/tree';
 import { movedReports, reportsWithin, type MovableReport } from '../engine/movedReports';
-import { nodeToKeep, SubtreeMemo } from '../engine/subtreeMemo';
+import { SubtreeMemo } from '../engine/subtreeMemo';
 import { allClassifications, type ConfigModel, type ModelPath } from '../engine/model';
 import { awsKeysIn, type AwsKeyMatch } from '../engine/secrets';
 import { span, type Span } from '../engine/text';
@@ -68,7 +68,7 @@ function keysInStrings(model: ConfigModel, node: TreeNode, path: ModelPath, key:
       const item = items[i];
       path.push(i);
       if (item.type === 'object') {
-        const found = keptItemReports.get(nodeToKeep(model, item), nodeSpan(item), `${model.format}\u0000${path.join('\u0000')}`, () => {
+        const found = keptItemReports.get(model, item, nodeSpan(item), () => `${model.format}\u0000${path.join('\u0000')}`, () => {
           const inItem: MovableReport[] = [];
           keysInStrings(model, item, path, undefined, inItem);
           return inItem;
