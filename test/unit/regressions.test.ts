@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../../server/src/analysis/analyze';
 import { readDocument } from '../../server/src/formats';
-import { applyEdits } from '../../server/src/engine/findings';
+import { applyEdits, compareFindings, type Finding } from '../../server/src/engine/findings';
+import { omittedFindingsMessage } from '../../server/src/engine/limits';
 import { MAX_JSON_DEPTH } from '../../server/src/formats/json/reader';
 import { parseDouble } from '../../server/src/engine/units';
 import { completions } from '../../server/src/services/completion';
@@ -199,4 +200,18 @@ test('a password given with --conf in sparkSubmitParameters is reported once, wi
   const secrets = analyzeText(text, 'run.json').findings.filter((f) => f.ruleId === 'SEC001');
   assert.equal(secrets.length, 1);
   assert.ok(!secrets[0].message.includes('hunter2secret'));
+});
+
+describe('nothing in an analysis depends on the locale (was: localeCompare and toLocaleString, which made the server load ICU data, about 5 MiB resident)', () => {
+  const finding = (ruleId: string, message: string): Finding => ({ ruleId, rule: ruleId, severity: 'warning', message, span: { start: 3, end: 9 }, path: [], fixes: [], related: [] });
+
+  test('findings on the same place are ordered by the code units of rule and message', () => {
+    const sorted = [finding('SPK001', 'about x'), finding('SPK001', 'Before x'), finding('EMR002', 'zed')].sort(compareFindings);
+    assert.deepEqual(sorted.map((f) => `${f.ruleId} ${f.message}`), ['EMR002 zed', 'SPK001 Before x', 'SPK001 about x']);
+  });
+
+  test('the count of findings left out is grouped in thousands as before', () => {
+    assert.equal(omittedFindingsMessage(12345), '12,345 more findings are not shown: at most 1,000 are reported per file, the most severe first.');
+    assert.equal(omittedFindingsMessage(1), '1 more finding is not shown: at most 1,000 are reported per file, the most severe first.');
+  });
 });

@@ -37,7 +37,15 @@ export interface Finding {
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return a.span.start - b.span.start || a.span.end - b.span.end || compareCodeUnits(a.ruleId, b.ruleId) || compareCodeUnits(a.message, b.message);
+}
+
+/**
+ * Plain code-unit order: the same on every machine and locale, and it does not load ICU's collation data, which a
+ * language server would otherwise keep resident for a tie-break (several MiB).
+ */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Applies non-overlapping edits to a text (edits are sorted here; overlapping ones are an error). */

@@ -1,4 +1,5 @@
 import { compareFindings, SEVERITY_ORDER, type Finding } from './findings';
+import { groupDigits } from './units';
 
 /**
  * Findings reported per file at most. A 4 MiB file of repeated mistakes gave 160,000 findings, which took the
@@ -19,5 +20,5 @@ export function capFindings(findings: Finding[], max: number = MAX_FINDINGS_PER_
 
 /** The sentence that stands for the findings left out. */
 export function omittedFindingsMessage(omitted: number, max = MAX_FINDINGS_PER_FILE): string {
-  return `${omitted.toLocaleString('en-US')} more finding${omitted === 1 ? ' is' : 's are'} not shown: at most ${max.toLocaleString('en-US')} are reported per file, the most severe first.`;
+  return `${groupDigits(omitted)} more finding${omitted === 1 ? ' is' : 's are'} not shown: at most ${groupDigits(max)} are reported per file, the most severe first.`;
 }
