@@ -94,7 +94,8 @@ export function valueOffsets(model: ConfigModel, entry: PropertyEntry): number[]
 }
 
 // Rules map one flag after another of the same value: decoding the value once per entry keeps that linear
-// (per flag, 3,000 flags in one value took minutes). An entry belongs to one model, whose text does not change.
+// (per flag, 3,000 flags in one value took minutes). An entry is shared only by versions of a document whose text
+// is the same where the entry is, at the same offsets (formats/shapes/configurations.ts).
 const offsetsOf = new WeakMap<PropertyEntry, number[] | null>();
 
 /** The document offset of a position in the entry's decoded value, when it can be mapped exactly. */

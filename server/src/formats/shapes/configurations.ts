@@ -2,6 +2,8 @@ import type { Classification, ConfigurationNames, ConfigurationScope, JsonValueK
 import { API_NAMES } from '../../engine/model';
 import { memberKey, member, nodeSpan, stringOf, type TreeNode } from '../tree';
 import type { InstanceGroup } from '../../engine/model';
+import { detached } from '../../engine/text';
+import { editStampOf } from '../editStamps';
 
 /** How a configuration object names its members, as each API and CloudFormation spells them. */
 export const NAMES = {
@@ -54,7 +56,61 @@ interface ValueReading {
   cloudFormation: boolean;
 }
 
+/** The entries read from a Properties object, with what they were read at. */
+interface EntriesRead {
+  stamp: number | undefined;
+  offset: number;
+  path: ModelPath;
+  cloudFormation: boolean;
+  entries: PropertyEntry[];
+  /** Whether their texts are copies yet (see readProperties). */
+  detached: boolean;
+}
+
+const entriesRead = new WeakMap<TreeNode, EntriesRead>();
+
+/**
+ * The entries of a Properties object. Reading the next version of a JSON document after an edit keeps the syntax
+ * nodes the edit did not touch (json/incremental.ts): a Properties node with the same edit mark (its text is the
+ * same), at the same offset (so are all its spans), under the same path and read the same way has the same entries,
+ * and gets the very objects read last time. A keystroke in a 2,000-line file left half its entries to be made again
+ * (a third of what it allocated). Kept entries' texts are made copies when first reused: a slice of a version's text
+ * would keep that whole version alive.
+ */
 function readProperties(propertiesNode: TreeNode, path: ModelPath, reading: ValueReading): PropertyEntry[] {
+  const kept = entriesRead.get(propertiesNode);
+  if (
+    kept !== undefined &&
+    kept.stamp === editStampOf(propertiesNode) &&
+    kept.offset === propertiesNode.offset &&
+    kept.cloudFormation === reading.cloudFormation &&
+    samePath(kept.path, path)
+  ) {
+    if (!kept.detached) {
+      for (const entry of kept.entries) detachTexts(entry);
+      kept.detached = true;
+    }
+    return kept.entries;
+  }
+  const entries = readPropertiesAgain(propertiesNode, path, reading);
+  entriesRead.set(propertiesNode, { stamp: editStampOf(propertiesNode), offset: propertiesNode.offset, path, cloudFormation: reading.cloudFormation, entries, detached: false });
+  return entries;
+}
+
+function samePath(a: ModelPath, b: ModelPath): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function detachTexts(entry: PropertyEntry): void {
+  const valueIsRaw = entry.value === entry.rawValue;
+  entry.rawKey = detached(entry.rawKey);
+  entry.rawValue = detached(entry.rawValue);
+  if (valueIsRaw) entry.value = entry.rawValue;
+}
+
+function readPropertiesAgain(propertiesNode: TreeNode, path: ModelPath, reading: ValueReading): PropertyEntry[] {
   const { text } = reading;
   const entries: PropertyEntry[] = [];
   if (propertiesNode.opaque) return entries;
