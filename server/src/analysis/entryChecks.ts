@@ -2,7 +2,7 @@ import type { EmrRelease } from '../catalog';
 import type { Fix, RelatedLocation } from '../engine/findings';
 import { fixesNow } from '../engine/lazyFixes';
 import { movedReports, reportsWithin } from '../engine/movedReports';
-import { allClassifications, type Classification, type ConfigModel, type ModelPath, type PropertyEntry } from '../engine/model';
+import { allClassifications, samePath, type Classification, type ConfigModel, type ModelPath, type PropertyEntry } from '../engine/model';
 import { templateRegions } from '../engine/templates';
 import { editStampOf } from '../formats/editStamps';
 import type { TreeNode } from '../formats/tree';
@@ -132,12 +132,6 @@ export class EntryMemo {
     this.stored.set(entry.source, { place: placeKey, live: place.live, template: place.template, path, key, value, valueKind, offsets, reports });
     return true;
   }
-}
-
-function samePath(a: ModelPath, b: ModelPath): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 const relative = (at: number | undefined, base: number) => (at === undefined ? -1 : at - base);

@@ -5,6 +5,12 @@ import type { Span } from './text';
 /** A path into the document's structure: object keys and array indexes, as in a JSON pointer. */
 export type ModelPath = (string | number)[];
 
+export function samePath(a: ModelPath, b: ModelPath): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The syntax a document is written in; each has one reader and one writer (formats/). */
 export type FormatId = 'json' | 'yaml' | 'properties';
 

@@ -1,5 +1,5 @@
 import type { Classification, ConfigurationNames, ConfigurationScope, JsonValueKind, ModelPath, PropertyEntry, ScopeKind } from '../../engine/model';
-import { API_NAMES } from '../../engine/model';
+import { API_NAMES, samePath } from '../../engine/model';
 import { memberKey, member, nodeSpan, stringOf, type TreeNode } from '../tree';
 import type { InstanceGroup } from '../../engine/model';
 import { detached } from '../../engine/text';
@@ -95,12 +95,6 @@ function readProperties(propertiesNode: TreeNode, path: ModelPath, reading: Valu
   const entries = readPropertiesAgain(propertiesNode, path, reading);
   entriesRead.set(propertiesNode, { stamp: editStampOf(propertiesNode), offset: propertiesNode.offset, path, cloudFormation: reading.cloudFormation, entries, detached: false });
   return entries;
-}
-
-function samePath(a: ModelPath, b: ModelPath): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function detachTexts(entry: PropertyEntry): void {
