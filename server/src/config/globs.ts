@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { groupDigits } from '../engine/units';
 
 /**
  * Bounds on the `clusters[].files` globs of a project file, which may come from an untrusted repository and are
@@ -55,7 +56,7 @@ export class FileGlob {
   private readonly names: GlobName[];
 
   constructor(readonly source: string) {
-    if (source.length > GLOB_LIMITS.length) throw new GlobError(`a glob has at most ${GLOB_LIMITS.length} characters; this one has ${source.length.toLocaleString('en-US')}`);
+    if (source.length > GLOB_LIMITS.length) throw new GlobError(`a glob has at most ${GLOB_LIMITS.length} characters; this one has ${groupDigits(source.length)}`);
     const names: GlobName[] = [];
     for (const name of source.replace(/^\.?\//, '').split('/')) {
       if (name === '' && names.length > 0) continue;

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpat
 import * as path from 'node:path';
 import { parse, type ParseError } from 'jsonc-parser';
 import { ConfigError, PROJECT_FILE_NAME, readProjectConfig, type ProjectConfig } from './projectConfig';
+import { groupDigits } from '../engine/units';
 
 /** A project file larger than this is refused unread: a real one is a few hundred bytes. */
 export const MAX_PROJECT_FILE_BYTES = 64 * 1024;
@@ -87,7 +88,7 @@ export function readProjectFileText(file: string, root: string): string {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new ConfigError(`${file}: is ${kindOf(stat)}, not a regular file; a project file is not read from it`);
-    if (stat.size > MAX_PROJECT_FILE_BYTES) throw new ConfigError(`${file}: is ${stat.size.toLocaleString('en-US')} bytes; a project file may have at most ${MAX_PROJECT_FILE_BYTES / 1024} KiB`);
+    if (stat.size > MAX_PROJECT_FILE_BYTES) throw new ConfigError(`${file}: is ${groupDigits(stat.size)} bytes; a project file may have at most ${MAX_PROJECT_FILE_BYTES / 1024} KiB`);
     // Read one byte more than allowed: a file that grew since fstat is still caught.
     const buffer = Buffer.alloc(MAX_PROJECT_FILE_BYTES + 1);
     let length = 0;

@@ -1,6 +1,7 @@
 import type { SeverityOverride } from '../analysis/analyze';
 import type { ClusterOverride } from '../sizing/cluster';
 import { ClusterGlobs, GLOB_LIMITS, GlobError } from './globs';
+import { groupDigits } from '../engine/units';
 
 export const PROJECT_FILE_NAME = '.emrsparkrc.json';
 
@@ -44,7 +45,7 @@ function optionalString(value: unknown, where: string): string | undefined {
 function optionalCount(value: unknown, where: string): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_INSTANCE_COUNT) {
-    throw new ConfigError(`${where} must be a whole number from 1 to ${MAX_INSTANCE_COUNT.toLocaleString('en-US')}`);
+    throw new ConfigError(`${where} must be a whole number from 1 to ${groupDigits(MAX_INSTANCE_COUNT)}`);
   }
   return value;
 }
@@ -82,7 +83,7 @@ export function readProjectConfig(raw: unknown, where = PROJECT_FILE_NAME): Proj
   let clusterGlobs: ClusterGlobs | undefined;
   if (r.clusters !== undefined) {
     if (!Array.isArray(r.clusters)) throw new ConfigError(`${where}: clusters must be an array`);
-    if (r.clusters.length > GLOB_LIMITS.globs) throw new ConfigError(`${where}: clusters has at most ${GLOB_LIMITS.globs} entries; this one has ${r.clusters.length.toLocaleString('en-US')}`);
+    if (r.clusters.length > GLOB_LIMITS.globs) throw new ConfigError(`${where}: clusters has at most ${GLOB_LIMITS.globs} entries; this one has ${groupDigits(r.clusters.length)}`);
     clusters = r.clusters.map((c, i) => {
       const files = optionalString((c as Record<string, unknown> | null)?.files, `${where}: clusters[${i}].files`);
       if (!files) throw new ConfigError(`${where}: clusters[${i}].files must be a glob`);

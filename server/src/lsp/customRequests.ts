@@ -13,6 +13,7 @@ import { MAX_INSTANCE_COUNT } from '../config/projectConfig';
 import type { Plan, SizingReport } from '../sizing/report';
 import { sizingSummary } from '../services/codeLens';
 import { toRange } from './diagnostics';
+import { groupDigits } from '../engine/units';
 
 function planView(plan: Plan): PlanView {
   return {
@@ -67,7 +68,7 @@ export function releaseLabelsNewestFirst(): string[] {
 }
 
 function planFor(instanceTypeName: string, count: number, method: 'yarn' | 'guide'): Plan | undefined {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_INSTANCE_COUNT) throw new Error(`the instance count must be a whole number from 1 to ${MAX_INSTANCE_COUNT.toLocaleString('en-US')}`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_INSTANCE_COUNT) throw new Error(`the instance count must be a whole number from 1 to ${groupDigits(MAX_INSTANCE_COUNT)}`);
   const { shape } = resolveCluster(readDocument({ text: '', languageId: 'spark-properties' }), undefined, { instanceType: instanceTypeName, instanceCount: count });
   return shape ? makePlan(shape, method) : undefined;
 }
