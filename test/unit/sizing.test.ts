@@ -253,6 +253,18 @@ describe('evaluation of a configuration on its cluster', () => {
     assert.equal(report.assumptions[0], "deploy mode: client, spark-submit's default, as spark.submit.deployMode is not set: the driver runs on the primary node, a small application master on a core or task node");
   });
 
+  test('the plans and assumptions are worked out once, when first read, and a copy or JSON of the report holds them', () => {
+    const report = computeSizing(parseEmrJson(guideCluster()), { release: emrRelease('emr-6.15.0') });
+    assert.equal(report.plan, report.plan, 'one plan per report: the Recompute fix is kept per report');
+    assert.equal(report.guide, report.guide);
+    assert.equal(report.assumptions, report.assumptions);
+    assert.equal(report.guide!.executorInstances, 170);
+    assert.equal({ ...report }.plan, report.plan);
+    const json = JSON.parse(JSON.stringify(report));
+    assert.equal(json.guide.executorInstances, 170);
+    assert.equal(json.assumptions[0], report.assumptions[0]);
+  });
+
   test('default overhead is max(384 MiB, 10 %), off-heap counts from Spark 3.0, PySpark memory only for a Python application, YARN rounds up', () => {
     const text = 'spark.executor.memory 2g\nspark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\nspark.executor.pyspark.memory 512m\n';
     const jvm = computeSizing(parseDocument(text, 'spark-properties'), { cluster: { instanceType: 'm5.xlarge', instanceCount: 2, minAllocationMiB: 1024 } }).evaluation!.executor;

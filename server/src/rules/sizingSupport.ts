@@ -51,10 +51,16 @@ export function settingsOf(context: RuleContext): SettingsContext | undefined {
   return settingsContext(context.sizing());
 }
 
-/** The rule's own fixes followed by "Recompute executors for <type>" when the cluster is known and its plan fits. */
-export function withRecompute(context: RuleContext, report: SizingReport, fixes: Fix[]): Fix[] {
-  const recompute = recomputeFix(context.model, report);
-  return recompute ? [...fixes, recompute] : fixes;
+/**
+ * The rule's own fixes followed by "Recompute executors for <type>" when the cluster is known and its plan fits,
+ * written when the finding's fixes are first read: the plan behind Recompute is not worked out on every keystroke.
+ */
+export function withRecompute(context: RuleContext, report: SizingReport, fixes: Fix[]): () => Fix[] {
+  const { model } = context;
+  return () => {
+    const recompute = recomputeFix(model, report);
+    return recompute ? [...fixes, recompute] : fixes;
+  };
 }
 
 /** Where a finding about one of these settings goes: the first of them that the document sets. */

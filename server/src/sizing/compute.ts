@@ -5,7 +5,7 @@ import { resolveCluster, type ClusterOverride } from './cluster';
 import { containerFormula, describeFormula } from './containerFormula';
 import { containerSizes, evaluate, type ContainerSizes } from './evaluate';
 import { guidePlan, yarnPlan } from './plan';
-import type { ClusterShape, SizingReport } from './report';
+import type { ClusterShape, Plan, SizingReport } from './report';
 import { describeOrigin, submissionSettings, type SettingsLayer, type SubmissionSettings } from './submission';
 
 export type { ClusterOverride };
@@ -35,16 +35,27 @@ export function computeSizing(model: ConfigModel, inputs: SizingInputs): SizingR
   const shape = resolved.shape;
   const containers = containerSizes(governing, shape.formula, shape.application, shape.nodes[0].minAllocationMiB);
   const withheld = withheldBecause(shape, governing, containers);
+  // The plans and the assumptions are for hovers, the Recompute fix and the sizing views; most keystrokes' rules never
+  // read them, so they are worked out when first read (a third of the sizing's time on a small cluster request).
+  let plan: Plan | undefined;
+  let guide: Plan | undefined;
+  let assumed: string[] | undefined;
   return {
     containers,
     cluster: shape,
-    plan: yarnPlan(shape),
-    guide: guidePlan(shape),
+    get plan() {
+      return (plan ??= yarnPlan(shape));
+    },
+    get guide() {
+      return (guide ??= guidePlan(shape));
+    },
     evaluation: withheld ? undefined : evaluate(shape, governing, containers),
     withheld,
     settings,
     governing,
-    assumptions: assumptions(shape, governing),
+    get assumptions() {
+      return (assumed ??= assumptions(shape, governing));
+    },
     unknownTypes: resolved.unknownTypes,
   };
 }
