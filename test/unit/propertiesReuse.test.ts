@@ -1,5 +1,6 @@
 // The entries of a Properties object that an edit neither changed nor moved are the objects read from the last
-// version (formats/shapes/configurations.ts); every other Properties object is read again.
+// version (formats/shapes/configurations.ts); those of one that moved are copies with their spans moved; a Properties
+// object an edit changed is read again.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ConfigModel, PropertyEntry } from '../../server/src/engine/model';
@@ -44,13 +45,24 @@ describe('entries of a Properties object kept across edits', () => {
     assertAsFresh(second);
   });
 
-  test('an edit above a Properties object moves it: its entries are read again, where they now are', () => {
+  test('an edit above a Properties object moves it: its entries are new objects where they now are, sharing texts and paths', () => {
     const first = readDocument({ text: TEXT, fileName: FILE });
     const [, core] = entriesOf(first);
+    const coreSpan = { ...core[0].keySpan };
     const second = edited(first, TEXT.indexOf('"4g"') + 1, 0, '1');
-    assert.notEqual(entriesOf(second)[1], core);
-    assert.equal(entriesOf(second)[1][0].keySpan.start, core[0].keySpan.start + 1);
+    const moved = entriesOf(second)[1][0];
+    assert.notEqual(moved, core[0]);
+    assert.deepEqual(core[0].keySpan, coreSpan, 'the last version\'s entry is left as it was');
+    assert.deepEqual([moved.keySpan.start, moved.valueSpan!.start, moved.entrySpan.end], [core[0].keySpan.start + 1, core[0].valueSpan!.start + 1, core[0].entrySpan.end + 1]);
+    assert.equal(moved.path, core[0].path);
+    assert.equal(moved.source, core[0].source);
     assertAsFresh(second);
+    const fresh = entriesOf(readDocument({ text: second.text, fileName: FILE }))[1][0];
+    assert.deepEqual(Object.keys(moved), Object.keys(fresh), 'one shape of object for the rules, moved or read');
+    // Moved again: copies of the copies, at the new place.
+    const third = edited(second, second.text.indexOf('"14g"'), 0, ' ');
+    assert.equal(entriesOf(third)[1][0].keySpan.start, coreSpan.start + 2);
+    assertAsFresh(third);
   });
 
   test('an edit inside that keeps the length is seen: the entries are read again', () => {

@@ -4,6 +4,7 @@ import { memberKey, member, nodeSpan, stringOf, type TreeNode } from '../tree';
 import type { InstanceGroup } from '../../engine/model';
 import { detached } from '../../engine/text';
 import { editStampOf } from '../editStamps';
+import { movedSpan } from '../../engine/movedReports';
 
 /** How a configuration object names its members, as each API and CloudFormation spells them. */
 export const NAMES = {
@@ -72,29 +73,45 @@ const entriesRead = new WeakMap<TreeNode, EntriesRead>();
 /**
  * The entries of a Properties object. Reading the next version of a JSON document after an edit keeps the syntax
  * nodes the edit did not touch (json/incremental.ts): a Properties node with the same edit mark (its text is the
- * same), at the same offset (so are all its spans), under the same path and read the same way has the same entries,
- * and gets the very objects read last time. A keystroke in a 2,000-line file left half its entries to be made again
- * (a third of what it allocated). Kept entries' texts are made copies when first reused: a slice of a version's text
- * would keep that whole version alive.
+ * same), under the same path and read the same way has the same entries. At the same offset (so are all its spans)
+ * it gets the very objects read last time; moved, copies of them with their spans moved, which share their texts and
+ * paths. A keystroke in a 2,000-line file left half its entries to be made again (a third of what it allocated). Kept
+ * entries' texts are made copies when first reused: a slice of a version's text would keep that whole version alive.
  */
 function readProperties(propertiesNode: TreeNode, path: ModelPath, reading: ValueReading): PropertyEntry[] {
   const kept = entriesRead.get(propertiesNode);
-  if (
-    kept !== undefined &&
-    kept.stamp === editStampOf(propertiesNode) &&
-    kept.offset === propertiesNode.offset &&
-    kept.cloudFormation === reading.cloudFormation &&
-    samePath(kept.path, path)
-  ) {
+  if (kept !== undefined && kept.stamp === editStampOf(propertiesNode) && kept.cloudFormation === reading.cloudFormation && samePath(kept.path, path)) {
     if (!kept.detached) {
       for (const entry of kept.entries) detachTexts(entry);
       kept.detached = true;
+    }
+    const by = propertiesNode.offset - kept.offset;
+    if (by !== 0) {
+      kept.entries = kept.entries.map((entry) => movedEntry(entry, by));
+      kept.offset = propertiesNode.offset;
     }
     return kept.entries;
   }
   const entries = readPropertiesAgain(propertiesNode, path, reading);
   entriesRead.set(propertiesNode, { stamp: editStampOf(propertiesNode), offset: propertiesNode.offset, path, cloudFormation: reading.cloudFormation, entries, detached: false });
   return entries;
+}
+
+/** A kept entry where its Properties object has moved to: a new object (the last version's model keeps the old one). */
+function movedEntry(entry: PropertyEntry, by: number): PropertyEntry {
+  // The members in the order readPropertiesAgain writes them, so that both make objects of one shape for the rules.
+  return {
+    key: entry.key,
+    value: entry.value,
+    valueKind: entry.valueKind,
+    keySpan: movedSpan(entry.keySpan, by),
+    valueSpan: entry.valueSpan ? movedSpan(entry.valueSpan, by) : undefined,
+    entrySpan: movedSpan(entry.entrySpan, by),
+    path: entry.path,
+    rawKey: entry.rawKey,
+    rawValue: entry.rawValue,
+    source: entry.source,
+  };
 }
 
 function detachTexts(entry: PropertyEntry): void {
