@@ -110,10 +110,13 @@ function submissionPasses(
   findings: Finding[],
 ): SubmissionSizing[] {
   const sizings: SubmissionSizing[] = [];
-  const seen = new Set(findings.map((f) => `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`));
+  // Made only for a document with spark-submit settings: most have none, and a keystroke need not key every finding.
+  let seen: Set<string> | undefined;
   for (const submission of model.submissions) {
     const entries = scopeValues(submission.scope, 'spark-defaults');
     if (entries.size === 0) continue;
+    seen ??= new Set(findings.map((f) => `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`));
+    const reported = seen;
     const layer: SettingsLayer = { origin: 'submit-arguments', label: `the spark-submit arguments of ${submission.label}`, entries };
     const sizing = computeSizing(model, { release, cluster: options.cluster, layers: [layer] });
     sizings.push({ label: submission.label, sizing });
@@ -129,8 +132,8 @@ function submissionPasses(
         report(report) {
           const inside = report.span.start >= submission.span.start && report.span.end <= submission.span.end;
           const key = `${rule.id}\u0000${report.span.start}\u0000${report.span.end}\u0000${report.message}`;
-          if (!sized || !inside || seen.has(key)) return;
-          seen.add(key);
+          if (!sized || !inside || reported.has(key)) return;
+          reported.add(key);
           base.report(report);
         },
       };
