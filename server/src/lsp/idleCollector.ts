@@ -34,7 +34,7 @@ export function nodeHooks(): CollectorHooks {
  *
  * - Young generation, just after an answer: a keystroke on a 2,000-line file leaves about 1.5 MiB of young objects, so
  *   V8 would stop one keystroke in five or six to collect them; collecting in the pause after the answer takes that
- *   pause out of the keystrokes (side by side: keystroke p95 on that file 11.1 -> 8.9 ms, CPU 5-10 % more).
+ *   pause out of the keystrokes (side by side, in two runs: keystroke p95 on that file 10.4 -> 7.7 and 11.1 -> 8.9 ms, CPU 3-10 % more).
  * - Everything, once typing has paused for a second: each analysis of a large document leaves tens of MiB of dead
  *   models and findings behind, which V8 collects only when the heap is next full, so the process would stay as
  *   large as its busiest moment.
